@@ -1,0 +1,82 @@
+#pragma once
+// The kiosk's configuration (TOML). Parsing never falls back silently: every problem is reported
+// with the file, the dotted key and what is wrong, and the caller exits with code 2.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct ServiceConfig {
+    std::string id;       // stable key: "ho-tich"
+    std::string name_vi;  // "Hộ tịch" (NFC)
+    std::string name_en;  // "Civil status"
+    std::string prefix;   // "1" (digit) or "A" / "HT" (letters): leads the printed number
+    int digits = 3;       // zero-padded sequence width: prefix "1" + 3 digits → "1001"
+    std::vector<int> counters;  // counter numbers that serve this field
+    int daily_cap = 999;        // tickets per day; at most 10^digits - 1
+};
+
+enum class CutMode { Full, Partial, None };
+
+struct PrinterConfig {
+    std::string uri;        // "file:/var/lib/motcua-kiosk/printer.bin", "tcp://10.0.0.9:9100"
+    int dots = 576;         // printable width: 576 (80 mm), 512, 384 (58 mm)
+    int band_rows = 256;    // rows per GS v 0 command (≤ 256)
+    int feed_lines = 4;     // before the cut
+    CutMode cut = CutMode::Partial;
+    int timeout_ms = 5000;  // connect / write deadline for one job
+};
+
+struct DisplayConfig {
+    int width = 1080;  // used for --windowed and headless; full screen takes the panel size
+    int height = 1920;
+    bool fullscreen = true;
+    std::string font_regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    std::string font_bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+};
+
+struct KioskConfig {
+    std::string source;  // file name or "<embedded demo config>" (for messages)
+    std::string office_id;       // "nghean" — used in ticket URLs
+    std::string office_name_vi;  // printed and shown in the header
+    std::string office_name_en;
+    std::string ticket_url_template;  // https://…/hang-doi/{office}/{date}/{number}
+    std::string ticket_footer_vi = "Cảm ơn Quý khách!";
+    int idle_timeout_s = 60;   // any screen returns home after this long without a touch
+    int ticket_screen_s = 12;  // the ticket screen returns home after this long
+    int default_service_minutes = 8;  // wait estimate before any service time is known
+    int service_time_window = 20;     // moving-average window (tickets)
+    std::string default_language = "vi";
+    PrinterConfig printer;
+    DisplayConfig display;
+    std::vector<ServiceConfig> services;
+
+    const ServiceConfig* find_service(const std::string& id) const;
+};
+
+struct ConfigError {
+    std::string file;
+    std::string key;      // dotted path: "services[2].prefix"
+    std::string message;  // what is wrong, in English for logs and operators
+    std::string to_string() const;  // "kiosk.toml: services[2].prefix: must be …"
+};
+
+struct ConfigResult {
+    std::optional<KioskConfig> config;
+    std::vector<ConfigError> errors;
+    bool ok() const { return config.has_value() && errors.empty(); }
+};
+
+ConfigResult parse_config(const std::string& toml_text, const std::string& source_name);
+ConfigResult load_config_file(const std::string& path);
+const std::string& embedded_demo_config();  // config/kiosk.toml compiled into the binary
+
+// "1" + 7 with 3 digits → "1007"
+std::string format_ticket_number(const ServiceConfig& service, int sequence);
+// {office} {date} {number} {service} substituted; date is YYYYMMDD
+std::string expand_ticket_url(const std::string& tmpl, const std::string& office,
+                              const std::string& date_compact, const std::string& number,
+                              const std::string& service_id);
+
+}  // namespace kiosk

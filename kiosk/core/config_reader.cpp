@@ -1,0 +1,131 @@
+#include "config_reader.h"
+
+#include "unicode.h"
+
+namespace kiosk::config_detail {
+namespace {
+const char* type_name(const toml::node& n) {
+    switch (n.type()) {
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a number with a fraction";
+        case toml::node_type::boolean: return "true/false";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::table: return "a table";
+        default: return "a date/time";
+    }
+}
+}  // namespace
+
+TableReader::TableReader(const toml::table* table, std::string path, std::string file,
+                         std::vector<ConfigError>& errors)
+    : table_(table), path_(std::move(path)), file_(std::move(file)), errors_(errors) {}
+
+std::string TableReader::key_path(const std::string& key) const {
+    return path_.empty() ? key : path_ + "." + key;
+}
+
+void TableReader::error(const std::string& key, const std::string& message) {
+    errors_.push_back({file_, key_path(key), message});
+}
+
+const toml::node* TableReader::get(const std::string& key, bool required, const char* expected) {
+    seen_.insert(key);
+    const toml::node* node = table_ ? table_->get(key) : nullptr;
+    if (!node && required) error(key, std::string("is required (") + expected + ")");
+    return node;
+}
+
+std::optional<std::string> TableReader::string(const std::string& key, bool required) {
+    const toml::node* n = get(key, required, "a string");
+    if (!n) return std::nullopt;
+    if (!n->is_string()) {
+        error(key, std::string("expected a string, got ") + type_name(*n));
+        return std::nullopt;
+    }
+    std::string nfc;
+    if (!to_nfc(n->as_string()->get(), nfc)) {
+        error(key, "is not valid UTF-8");
+        return std::nullopt;
+    }
+    return nfc;  // text from config is normalised at this boundary
+}
+
+std::optional<int64_t> TableReader::integer(const std::string& key, bool required, int64_t min,
+                                            int64_t max) {
+    const toml::node* n = get(key, required, "an integer");
+    if (!n) return std::nullopt;
+    if (!n->is_integer()) {
+        error(key, std::string("expected an integer, got ") + type_name(*n));
+        return std::nullopt;
+    }
+    const int64_t v = n->as_integer()->get();
+    if (v < min || v > max) {
+        error(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                       ", got " + std::to_string(v));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<bool> TableReader::boolean(const std::string& key, bool required) {
+    const toml::node* n = get(key, required, "true or false");
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) {
+        error(key, std::string("expected true or false, got ") + type_name(*n));
+        return std::nullopt;
+    }
+    return n->as_boolean()->get();
+}
+
+const toml::array* TableReader::array(const std::string& key, bool required) {
+    const toml::node* n = get(key, required, "an array");
+    if (!n) return nullptr;
+    if (!n->is_array()) {
+        error(key, std::string("expected an array, got ") + type_name(*n));
+        return nullptr;
+    }
+    return n->as_array();
+}
+
+std::optional<std::vector<int64_t>> TableReader::int_array(const std::string& key, bool required,
+                                                           int64_t min, int64_t max) {
+    const toml::array* a = array(key, required);
+    if (!a) return std::nullopt;
+    std::vector<int64_t> out;
+    for (size_t i = 0; i < a->size(); ++i) {
+        const toml::node& n = *a->get(i);
+        const std::string at = key + "[" + std::to_string(i) + "]";
+        if (!n.is_integer()) {
+            error(at, std::string("expected an integer, got ") + type_name(n));
+            return std::nullopt;
+        }
+        const int64_t v = n.as_integer()->get();
+        if (v < min || v > max) {
+            error(at, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                          ", got " + std::to_string(v));
+            return std::nullopt;
+        }
+        out.push_back(v);
+    }
+    return out;
+}
+
+TableReader TableReader::sub_table(const std::string& key, bool required) {
+    const toml::node* n = get(key, required, "a table");
+    if (n && !n->is_table()) {
+        error(key, std::string("expected a table [") + key_path(key) + "], got " + type_name(*n));
+        n = nullptr;
+    }
+    return TableReader(n ? n->as_table() : nullptr, key_path(key), file_, errors_);
+}
+
+void TableReader::report_unknown_keys() {
+    if (!table_) return;
+    for (const auto& [k, v] : *table_) {
+        const std::string key(k.str());
+        if (!seen_.count(key)) error(key, "unknown key (misspelt?)");
+    }
+}
+
+}  // namespace kiosk::config_detail

@@ -1,0 +1,57 @@
+#pragma once
+// Issue-and-print as a state machine over the durable store:
+//   reserve (durable) → build slip → mark printing (durable) → print → issued | void.
+// The printer is reached only through a callback, so this stays free of drivers and I/O.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "clock.h"
+#include "config.h"
+#include "ticket.h"
+#include "ticket_store.h"
+
+namespace kiosk {
+
+struct PrintAttempt {
+    bool ok = false;
+    bool bytes_sent = false;  // some of the job may have reached the printer
+    std::string error_code;   // short machine word: "connect_failed", "write_timeout", …
+    std::string detail;       // precise cause for the log and staff
+};
+
+using PrintFn = std::function<PrintAttempt(const TicketSlip&)>;
+
+enum class IssueStatus { Issued, PrintFailed, DailyCapReached, UnknownService, StoreFailed };
+
+struct IssueOutcome {
+    IssueStatus status = IssueStatus::StoreFailed;
+    std::optional<Ticket> ticket;
+    TicketSlip slip;
+    int people_ahead = 0;
+    int wait_minutes = 0;
+    std::string detail;  // log text for failures
+};
+
+class TicketIssuer {
+public:
+    TicketIssuer(TicketStore& store, const KioskConfig& config, const Clock& clock);
+
+    // `on_reserved` (optional) sees the number as soon as it is durably reserved, before
+    // printing starts, so the screen can show it during "Đang in vé…".
+    IssueOutcome issue(const std::string& service_id, bool priority, const PrintFn& print,
+                       const std::function<void(const IssueOutcome&)>& on_reserved = {});
+
+    int wait_minutes_for(const ServiceConfig& service, int people_ahead) const;
+
+private:
+    TicketSlip make_slip(const ServiceConfig& service, const Reservation& r, int wait_minutes) const;
+
+    TicketStore& store_;
+    const KioskConfig& config_;
+    const Clock& clock_;
+};
+
+const char* to_string(IssueStatus s);
+
+}  // namespace kiosk

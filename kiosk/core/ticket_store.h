@@ -1,0 +1,90 @@
+#pragma once
+// The durable queue: ticket numbers, their states, and the outbox of events for the central
+// server, all in one SQLite file so a state change and the event that reports it commit together.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "sqlite_db.h"
+#include "ticket.h"
+
+namespace kiosk {
+
+struct ReserveRequest {
+    const ServiceConfig* service = nullptr;
+    bool priority = false;
+    TimePoint now{};
+};
+
+struct Reservation {
+    Ticket ticket;
+    int people_ahead = 0;  // waiting tickets that will be called before this one
+};
+
+enum class ReserveError { None, DailyCapReached };
+
+struct ReserveResult {
+    std::optional<Reservation> reservation;
+    ReserveError error = ReserveError::None;
+};
+
+struct OutboxEvent {
+    int64_t seq = 0;
+    std::string uuid;
+    std::string type;     // "ticket.issued", "ticket.voided"
+    std::string payload;  // JSON object
+    TimePoint created_at{};
+};
+
+// What start-up recovery did with reservations a crash left behind.
+struct RecoveredTicket {
+    Ticket ticket;
+    TicketState resolved_to;
+};
+
+class TicketStore {
+public:
+    explicit TicketStore(const std::string& path);
+
+    // Takes the next number of the service for the local day of `now`, durably. Numbers are
+    // never reused, whatever happens to the ticket afterwards.
+    ReserveResult reserve(const ReserveRequest& request);
+    // The printer is about to receive the ticket: from here on it may exist on paper.
+    void mark_printing(int64_t id);
+    void mark_issued(int64_t id, TimePoint now);
+    // Only before any byte went out, or when the print is known to have failed.
+    void mark_void(int64_t id, const std::string& reason, TimePoint now);
+
+    // Resolves tickets left RESERVED or PRINTING by a crash: RESERVED never reached the printer
+    // and is voided; PRINTING may be on paper, so it is honoured as issued and flagged.
+    std::vector<RecoveredTicket> recover_interrupted(TimePoint now);
+
+    std::vector<Ticket> tickets_of_day(const std::string& business_date) const;
+    std::optional<Ticket> ticket(int64_t id) const;
+    std::map<std::string, int> waiting_counts(const std::string& business_date) const;
+    std::map<std::string, int> issued_counts(const std::string& business_date) const;  // incl. void
+    // Mean of the last `window` service durations (called → served) of a service, if any.
+    std::optional<double> mean_service_seconds(const std::string& service_id, int window) const;
+
+    std::vector<OutboxEvent> outbox_pending(int limit) const;
+    int64_t outbox_depth() const;
+
+    const std::string& path() const { return db_->path(); }
+
+private:
+    void migrate();
+    void append_event(const std::string& type, const Ticket& t, TimePoint now,
+                      const std::string& extra_json_fields);
+    Ticket read_ticket(const Statement& s) const;
+    void set_state(int64_t id, TicketState from_a, TicketState from_b, TicketState to);
+
+    std::unique_ptr<SqliteDb> db_;
+};
+
+int64_t to_us(TimePoint t);
+TimePoint from_us(int64_t us);
+
+}  // namespace kiosk

@@ -1,0 +1,70 @@
+#pragma once
+// What the UI draws (a snapshot made by the app each frame) and what it may ask for (actions).
+// The UI never touches the store, the printer or the network: it reads this and emits actions.
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+enum class Screen { Home, ServicePicker, Ticket };
+enum class Language { Vi, En };
+
+struct ServiceTile {
+    std::string id;
+    std::string name_vi;
+    std::string name_en;
+    std::string counters_text;  // "Quầy 1, 2" is built by the UI from counters
+    std::vector<int> counters;
+    int waiting = 0;         // tickets waiting now in this field
+    bool available = true;   // false when the daily cap is reached
+};
+
+enum class TicketPhase { Printing, Ready, Failed };
+
+struct TicketView {
+    std::string number;  // "1001" (empty while the number is being reserved)
+    std::string service_name_vi;
+    std::string service_name_en;
+    std::vector<int> counters;
+    int people_ahead = 0;
+    int wait_minutes = 0;
+    bool priority = false;
+    TicketPhase phase = TicketPhase::Printing;
+    // On failure: what the citizen reads (Vietnamese first, English second) and whether the
+    // number was voided. Precise causes go to the log and the staff screen, not here.
+    std::string error_vi;
+    std::string error_en;
+    bool number_voided = false;
+    int seconds_until_home = 0;
+};
+
+struct ViewModel {
+    Screen screen = Screen::Home;
+    Language language = Language::Vi;
+    std::string office_name_vi;
+    std::string office_name_en;
+    std::string date_text;  // "Thứ Sáu, 27/11/2026" is built by the UI from the parts below
+    int year = 2026, month = 1, day = 1, weekday = 0, hour = 0, minute = 0;
+    std::vector<ServiceTile> services;
+    bool priority_selected = false;
+    TicketView ticket;       // meaningful on Screen::Ticket
+    std::string notice_vi;   // calm banner, e.g. printer trouble: "Máy in tạm ngừng …"
+    std::string notice_en;
+    bool printer_ready = true;  // false: "Lấy số" is disabled with an explanation
+};
+
+enum class ActionType {
+    OpenServicePicker,  // "Lấy số thứ tự"
+    SelectService,      // arg = service id
+    TogglePriority,
+    GoHome,
+    ToggleLanguage,
+    UserActivity,  // any touch: restarts the idle timer
+};
+
+struct Action {
+    ActionType type;
+    std::string arg;
+};
+
+}  // namespace kiosk::ui
