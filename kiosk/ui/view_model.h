@@ -15,8 +15,8 @@ struct ServiceTile {
     std::string name_en;
     std::string counters_text;  // "Quầy 1, 2" is built by the UI from counters
     std::vector<int> counters;
-    int waiting = 0;         // tickets waiting now in this field
-    bool available = true;   // false when the daily cap is reached
+    int waiting = 0;        // tickets waiting now in this field
+    bool available = true;  // false when the daily cap is reached
 };
 
 enum class TicketPhase { Printing, Ready, Failed };
@@ -47,8 +47,8 @@ struct ViewModel {
     int year = 2026, month = 1, day = 1, weekday = 0, hour = 0, minute = 0;
     std::vector<ServiceTile> services;
     bool priority_selected = false;
-    TicketView ticket;       // meaningful on Screen::Ticket
-    std::string notice_vi;   // calm banner, e.g. printer trouble: "Máy in tạm ngừng …"
+    TicketView ticket;      // meaningful on Screen::Ticket
+    std::string notice_vi;  // calm banner, e.g. printer trouble: "Máy in tạm ngừng …"
     std::string notice_en;
     bool printer_ready = true;  // false: "Lấy số" is disabled with an explanation
 };

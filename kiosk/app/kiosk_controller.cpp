@@ -1,0 +1,250 @@
+#include "kiosk_controller.h"
+
+#include <spdlog/spdlog.h>
+
+#include "kiosk/app/citizen_messages.h"
+
+namespace kiosk::app {
+
+using namespace std::chrono;
+
+KioskController::KioskController(const KioskConfig& config, std::string db_path, const Clock& clock,
+                                 PrintFn print)
+    : config_(config), db_path_(std::move(db_path)), clock_(clock), print_(std::move(print)) {
+    language_ = config_.default_language == "en" ? ui::Language::En : ui::Language::Vi;
+    last_activity_ = clock_.now();
+}
+
+KioskController::~KioskController() = default;
+
+void KioskController::set_waker(std::function<void()> wake) {
+    std::lock_guard lock(mutex_);
+    wake_ = std::move(wake);
+}
+
+void KioskController::wake() {
+    std::function<void()> w;
+    {
+        std::lock_guard lock(mutex_);
+        w = wake_;
+    }
+    if (w) w();
+}
+
+void KioskController::start() {
+    worker_.post([this] {
+        try {
+            store_ = std::make_unique<TicketStore>(db_path_);
+            issuer_ = std::make_unique<TicketIssuer>(*store_, config_, clock_);
+            for (const auto& r : store_->recover_interrupted(clock_.now()))
+                spdlog::warn("recovered ticket {} ({}) left {} by an earlier stop: now {}", r.ticket.number,
+                             r.ticket.business_date, to_string(r.ticket.state), to_string(r.resolved_to));
+            {
+                std::lock_guard lock(mutex_);
+                store_ok_ = true;
+                notice_vi_.clear();
+                notice_en_.clear();
+            }
+            refresh_snapshot_on_worker();
+        } catch (const std::exception& e) {
+            spdlog::error("queue store unavailable: {}", e.what());
+            std::lock_guard lock(mutex_);
+            store_ok_ = false;
+            notice_vi_ = "Tạm ngừng cấp số thứ tự. Vui lòng liên hệ cán bộ tiếp nhận.";
+            notice_en_ = "Queue numbers are paused. Please ask the reception staff.";
+        }
+        wake();
+    });
+}
+
+void KioskController::refresh_snapshot_on_worker() {
+    QueueSnapshot snap;
+    snap.business_date = local_date_iso(clock_.now());
+    try {
+        snap.waiting = store_->waiting_counts(snap.business_date);
+        snap.issued = store_->issued_counts(snap.business_date);
+    } catch (const std::exception& e) {
+        spdlog::error("cannot read queue counts: {}", e.what());
+    }
+    std::lock_guard lock(mutex_);
+    snapshot_ = std::move(snap);
+}
+
+ui::ViewModel KioskController::view_model() const {
+    const TimePoint now = clock_.now();
+    const LocalDateTime local = to_local(now);
+    std::lock_guard lock(mutex_);
+    ui::ViewModel vm;
+    vm.screen = screen_;
+    vm.language = language_;
+    vm.office_name_vi = config_.office_name_vi;
+    vm.office_name_en = config_.office_name_en;
+    vm.year = local.year;
+    vm.month = local.month;
+    vm.day = local.day;
+    vm.weekday = local.weekday;
+    vm.hour = local.hour;
+    vm.minute = local.minute;
+    vm.priority_selected = priority_;
+    vm.printer_ready = store_ok_;
+    vm.notice_vi = notice_vi_;
+    vm.notice_en = notice_en_;
+    for (const auto& s : config_.services) {
+        ui::ServiceTile tile;
+        tile.id = s.id;
+        tile.name_vi = s.name_vi;
+        tile.name_en = s.name_en;
+        tile.counters = s.counters;
+        if (auto it = snapshot_.waiting.find(s.id); it != snapshot_.waiting.end()) tile.waiting = it->second;
+        const auto issued = snapshot_.issued.find(s.id);
+        tile.available = store_ok_ && (issued == snapshot_.issued.end() || issued->second < s.daily_cap);
+        vm.services.push_back(std::move(tile));
+    }
+    vm.ticket = ticket_;
+    if (ticket_finished_at_) {
+        const auto left = seconds(config_.ticket_screen_s) - duration_cast<seconds>(now - *ticket_finished_at_);
+        vm.ticket.seconds_until_home = static_cast<int>(std::max<int64_t>(0, left.count()));
+    }
+    return vm;
+}
+
+void KioskController::go_home_locked() {
+    screen_ = ui::Screen::Home;
+    priority_ = false;
+    ticket_ = {};
+    ticket_finished_at_.reset();
+    // The next citizen starts in the office's language.
+    language_ = config_.default_language == "en" ? ui::Language::En : ui::Language::Vi;
+}
+
+void KioskController::handle(const ui::Action& action) {
+    std::unique_lock lock(mutex_);
+    last_activity_ = clock_.now();
+    switch (action.type) {
+        case ui::ActionType::UserActivity: break;
+        case ui::ActionType::OpenServicePicker:
+            if (store_ok_ && !issuing_) screen_ = ui::Screen::ServicePicker;
+            break;
+        case ui::ActionType::TogglePriority: priority_ = !priority_; break;
+        case ui::ActionType::ToggleLanguage:
+            language_ = language_ == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
+            break;
+        case ui::ActionType::GoHome:
+            if (!issuing_) go_home_locked();  // never leave while the printer is working
+            break;
+        case ui::ActionType::SelectService:
+            lock.unlock();
+            select_service(action.arg);
+            break;
+    }
+}
+
+void KioskController::select_service(const std::string& service_id) {
+    const ServiceConfig* service = config_.find_service(service_id);
+    bool priority;
+    {
+        std::lock_guard lock(mutex_);
+        // A double tap or a tap during printing must not take a second number.
+        if (issuing_ || screen_ != ui::Screen::ServicePicker || !service || !store_ok_) return;
+        issuing_ = true;
+        priority = priority_;
+        screen_ = ui::Screen::Ticket;
+        ticket_ = {};
+        ticket_.service_name_vi = service->name_vi;
+        ticket_.service_name_en = service->name_en;
+        ticket_.counters = service->counters;
+        ticket_.priority = priority;
+        ticket_.phase = ui::TicketPhase::Printing;
+        ticket_finished_at_.reset();
+    }
+    worker_.post([this, service_id, priority] {
+        auto on_reserved = [this](const IssueOutcome& o) {
+            {
+                std::lock_guard lock(mutex_);
+                ticket_.number = o.ticket->number;
+                ticket_.people_ahead = o.people_ahead;
+                ticket_.wait_minutes = o.wait_minutes;
+            }
+            wake();
+        };
+        IssueOutcome out = issuer_->issue(service_id, priority, print_, on_reserved);
+        if (out.status == IssueStatus::Issued)
+            spdlog::info("issued {} for {}{} ({} ahead, ~{} min)", out.ticket->number, service_id,
+                         priority ? " [priority]" : "", out.people_ahead, out.wait_minutes);
+        else
+            spdlog::error("ticket for {} not issued: {} — {}", service_id, to_string(out.status), out.detail);
+        refresh_snapshot_on_worker();
+        {
+            std::lock_guard lock(mutex_);
+            issuing_ = false;
+            const std::string number = out.ticket ? out.ticket->number : std::string();
+            ticket_.number = number;
+            ticket_.people_ahead = out.people_ahead;
+            ticket_.wait_minutes = out.wait_minutes;
+            if (out.status == IssueStatus::Issued) {
+                ticket_.phase = ui::TicketPhase::Ready;
+                notice_vi_.clear();
+                notice_en_.clear();
+            } else {
+                ticket_.phase = ui::TicketPhase::Failed;
+                const CitizenMessage m = message_for(out.status, number);
+                ticket_.error_vi = m.vi;
+                ticket_.error_en = m.en;
+                ticket_.number_voided = out.status == IssueStatus::PrintFailed;
+                if (out.status == IssueStatus::PrintFailed) {
+                    notice_vi_ = "Máy in đang gặp sự cố. Nếu không nhận được vé, vui lòng báo cán bộ tiếp nhận.";
+                    notice_en_ = "The printer has a problem. If you get no ticket, please ask the reception staff.";
+                }
+            }
+            ticket_finished_at_ = clock_.now();
+            last_activity_ = clock_.now();
+            last_outcome_ = std::move(out);
+        }
+        wake();
+    });
+}
+
+void KioskController::tick() {
+    const TimePoint now = clock_.now();
+    bool day_changed = false;
+    {
+        std::lock_guard lock(mutex_);
+        if (!issuing_) {
+            if (ticket_finished_at_ && now - *ticket_finished_at_ >= seconds(config_.ticket_screen_s))
+                go_home_locked();
+            else if (screen_ != ui::Screen::Home && now - last_activity_ >= seconds(config_.idle_timeout_s))
+                go_home_locked();
+        }
+        day_changed = store_ok_ && !snapshot_.business_date.empty() &&
+                      snapshot_.business_date != local_date_iso(now);
+        if (day_changed) snapshot_.business_date = local_date_iso(now);  // post the refresh once
+    }
+    if (day_changed)
+        worker_.post([this] {
+            refresh_snapshot_on_worker();
+            wake();
+        });
+}
+
+TimePoint KioskController::next_deadline() const {
+    const TimePoint now = clock_.now();
+    // The clock on screen shows minutes; the next minute boundary is always a deadline.
+    TimePoint next = time_point_cast<minutes>(now) + minutes(1);
+    std::lock_guard lock(mutex_);
+    if (ticket_finished_at_) {
+        // The countdown changes every second.
+        const auto since = now - *ticket_finished_at_;
+        next = std::min(next, *ticket_finished_at_ + duration_cast<seconds>(since) + seconds(1));
+    }
+    if (screen_ != ui::Screen::Home) next = std::min(next, last_activity_ + seconds(config_.idle_timeout_s));
+    return std::max(next, now);
+}
+
+void KioskController::wait_idle() { worker_.drain(); }
+
+std::optional<IssueOutcome> KioskController::last_outcome() const {
+    std::lock_guard lock(mutex_);
+    return last_outcome_;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,114 @@
+// kiosk — MotCua reception kiosk. With no subcommand it runs the touch screen; subcommands are
+// tools for staff and support that share the same core.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "drivers/printer/printer_uri.h"
+#include "kiosk/app/admin_commands.h"
+#include "kiosk/app/data_dir.h"
+#include "kiosk/app/issue_command.h"
+#include "kiosk/app/run_kiosk.h"
+
+using namespace kiosk;
+using namespace kiosk::app;
+
+namespace {
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    char x = 0;
+    return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') && w >= 320 &&
+           h >= 320 && w <= 8192 && h <= 8192;
+}
+
+// Config + data directory + printer URI, shared by the run and issue commands.
+struct Common {
+    std::string config_path, data_dir, printer;
+};
+
+void add_common(CLI::App* app, Common& c) {
+    app->add_option("--config", c.config_path, "TOML config (default: the embedded demo office)");
+    app->add_option("--data", c.data_dir, "data directory (queue database, printer file)");
+    app->add_option("--printer", c.printer, "printer URI, overrides the config: file:PATH, tcp://HOST:PORT");
+}
+
+std::optional<KioskConfig> resolve(Common& c, std::string& printer_uri) {
+    auto config = load_config_or_report(c.config_path, std::cerr);
+    if (!config) return std::nullopt;
+    if (c.data_dir.empty()) c.data_dir = default_data_dir();
+    printer_uri = resolve_printer_uri(c.printer.empty() ? config->printer.uri : c.printer, c.data_dir);
+    if (auto parsed = printer::parse_printer_uri(printer_uri); !parsed.ok()) {
+        std::cerr << "config error: " << (c.printer.empty() ? config->source + ": printer.uri" : "--printer") << ": "
+                  << parsed.error << "\n";
+        return std::nullopt;
+    }
+    return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"MotCua Kiosk — self-service reception kiosk"};
+    cli.require_subcommand(0, 1);
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+
+    Common run_common;
+    RunOptions run;
+    std::string size_text;
+    add_common(&cli, run_common);
+    cli.add_flag("--windowed", run.windowed, "a window instead of full screen (development)");
+    cli.add_flag("--headless", run.headless, "no display: software rendering, for scripts and tests");
+    cli.add_option("--script", run.script, "headless automation script (tap/type/wait/expect/screenshot)");
+    cli.add_option("--out", run.out_dir, "where headless screenshots and ticket previews go");
+    cli.add_option("--size", size_text, "window size WxH, e.g. 1080x1920 or 1920x1080");
+    cli.add_flag("--previews", run.save_previews, "save a PNG preview of every printed ticket");
+    cli.add_flag("--exit-after-first-frame", run.exit_after_first_frame, "start-up benchmark");
+
+    auto* check = cli.add_subcommand("check-config", "validate a config file");
+    std::string check_file;
+    check->add_option("FILE", check_file, "config file")->required();
+
+    auto* tickets = cli.add_subcommand("tickets", "print a day's tickets as CSV");
+    std::string tickets_data, tickets_date;
+    tickets->add_option("--data", tickets_data, "data directory")->required();
+    tickets->add_option("--date", tickets_date, "local date YYYY-MM-DD (default: today)");
+
+    auto* issue = cli.add_subcommand("issue", "issue and print tickets without the screen");
+    Common issue_common;
+    IssueCommandOptions issue_opts;
+    add_common(issue, issue_common);
+    issue->add_option("--service", issue_opts.service_id, "service field id, e.g. ho-tich")->required();
+    issue->add_option("--count", issue_opts.count, "how many tickets")->check(CLI::Range(1, 100000));
+    issue->add_flag("--priority", issue_opts.priority, "priority ticket");
+    issue->add_option("--previews", issue_opts.preview_dir, "directory for PNG previews");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? kExitOk : kExitBadConfig;
+    }
+
+    if (*check) return check_config_command(check_file, std::cout, std::cerr);
+    if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
+    if (*issue) {
+        auto config = resolve(issue_common, issue_opts.printer_uri);
+        if (!config) return kExitBadConfig;
+        issue_opts.data_dir = issue_common.data_dir;
+        return issue_command(*config, issue_opts, std::cout, std::cerr);
+    }
+
+    auto config = resolve(run_common, run.printer_uri);
+    if (!config) return kExitBadConfig;
+    run.data_dir = run_common.data_dir;
+    if (!size_text.empty() && !parse_size(size_text, run.width, run.height)) {
+        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1080x1920; got '" << size_text << "'\n";
+        return kExitBadConfig;
+    }
+    if (!run.script.empty() && !run.headless) {
+        std::cerr << "--script needs --headless\n";
+        return kExitBadConfig;
+    }
+    return run_kiosk(*config, run);
+}

@@ -1,0 +1,83 @@
+#include "run_kiosk.h"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "kiosk/app/admin_commands.h"
+#include "kiosk/app/data_dir.h"
+#include "kiosk/app/kiosk_controller.h"
+#include "kiosk/app/ticket_printer.h"
+#include "kiosk/platform/runner.h"
+#include "kiosk/ui/draw_kiosk.h"
+
+namespace kiosk::app {
+namespace {
+
+// Connects the controller to the runner: one ViewModel snapshot per frame, actions back.
+class KioskClient final : public platform::RunnerClient {
+public:
+    KioskClient(KioskController& controller, const Clock& clock) : controller_(controller), clock_(clock) {}
+
+    void on_frame(platform::FrameContext& frame) override {
+        controller_.tick();
+        ui::draw_kiosk(controller_.view_model(), frame.fonts, frame.output);
+        for (const ui::Action& action : frame.output.actions) controller_.handle(action);
+    }
+
+    std::optional<std::chrono::milliseconds> next_change_in() override {
+        const auto left = controller_.next_deadline() - clock_.now();
+        return std::max(std::chrono::milliseconds(0), std::chrono::ceil<std::chrono::milliseconds>(left));
+    }
+
+private:
+    KioskController& controller_;
+    const Clock& clock_;
+};
+
+}  // namespace
+
+int run_kiosk(const KioskConfig& config, const RunOptions& o) {
+    try {
+        DataDirLock lock(o.data_dir);
+        std::string preview_dir;
+        if (o.save_previews) {
+            preview_dir = o.headless ? o.out_dir : o.data_dir + "/previews";
+            std::filesystem::create_directories(preview_dir);
+        }
+        if (o.headless) std::filesystem::create_directories(o.out_dir);
+
+        TicketPrinter printer(config, o.printer_uri, preview_dir);
+        spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir, printer.describe(), config.source);
+        SystemClock clock;
+        KioskController controller(config, o.data_dir + "/queue.db", clock,
+                                   [&printer](const TicketSlip& slip) { return printer.print(slip); });
+
+        platform::RunnerOptions ro;
+        ro.display = config.display;
+        if (o.width > 0) {
+            ro.display.width = o.width;
+            ro.display.height = o.height;
+        }
+        ro.display.fullscreen = config.display.fullscreen && !o.windowed && !o.headless;
+        ro.headless = o.headless;
+        ro.script_path = o.script;
+        ro.out_dir = o.out_dir;
+        ro.exit_after_first_frame = o.exit_after_first_frame;
+        platform::Runner runner(ro);
+        controller.set_waker(runner.waker());
+        controller.start();
+
+        KioskClient client(controller, clock);
+        const platform::RunResult result = runner.run(client);
+        controller.set_waker({});
+        controller.wait_idle();  // a ticket being printed is finished and committed before exit
+        if (o.exit_after_first_frame) std::printf("first_frame_ms %.1f\n", result.first_frame_ms);
+        return result.exit_code;
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        return kExitFailure;
+    }
+}
+
+}  // namespace kiosk::app

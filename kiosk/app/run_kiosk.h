@@ -1,0 +1,23 @@
+#pragma once
+// The touch-screen kiosk: controller + UI + SDL runner, windowed, full screen or headless.
+#include <string>
+
+#include "kiosk/core/config.h"
+
+namespace kiosk::app {
+
+struct RunOptions {
+    std::string data_dir;
+    std::string printer_uri;  // resolved
+    bool windowed = false;
+    bool headless = false;
+    std::string script;  // headless automation script
+    std::string out_dir = "kiosk-out";
+    int width = 0, height = 0;  // 0: from config
+    bool save_previews = false;  // ticket PNGs into out_dir (headless) or data_dir/previews
+    bool exit_after_first_frame = false;
+};
+
+int run_kiosk(const KioskConfig& config, const RunOptions& options);
+
+}  // namespace kiosk::app

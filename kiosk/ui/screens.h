@@ -1,0 +1,30 @@
+#pragma once
+// Internal to kiosk_ui: one function per screen plus the parts they share.
+#include "kiosk/ui/widgets.h"
+
+namespace kiosk::ui {
+
+// Outer margin of every screen.
+inline float margin(const Ui& ui) {
+    return ui.u * (ui.portrait ? 1.2f : 1.6f);
+}
+// Minimum height of any touch target: 3.2 × 40 px = 128 px at 1080 wide (≥ 120 px rule).
+inline float touch_height(const Ui& ui) {
+    return ui.u * 3.2f;
+}
+
+// The navy band with the office name, the date and the clock; returns its height.
+float draw_header(Ui& ui, const ViewModel& vm, float width);
+// The calm notice banner (printer trouble etc.) when vm has one; returns the height used.
+float draw_notice(Ui& ui, const ViewModel& vm, ImVec2 pos, float width);
+// Secondary buttons shared by the screens; return true when tapped.
+bool home_button(Ui& ui, ImVec2 size);
+bool language_button(Ui& ui, ImVec2 size);
+// "Back to the home screen in 12 s" in `width` at the cursor (nothing when seconds ≤ 0).
+void countdown_text(Ui& ui, int seconds, float width, Align align);
+
+void draw_home(Ui& ui, const ViewModel& vm);
+void draw_service_picker(Ui& ui, const ViewModel& vm);
+void draw_ticket(Ui& ui, const ViewModel& vm);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,23 @@
+#pragma once
+// Runs the real `kiosk` binary from tests: capture output and exit code, or start it in the
+// background to kill it (crash-safety tests kill with SIGKILL, not a polite signal).
+#include <string>
+#include <vector>
+
+namespace kiosk::test {
+
+struct ProcessResult {
+    int exit_code = -1;  // -1 when killed by a signal
+    std::string out;
+    std::string err;
+};
+
+std::string kiosk_binary();
+ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+
+// Starts argv with stdout/stderr to /dev/null; returns the pid.
+int spawn_process(const std::vector<std::string>& argv);
+void kill_and_reap(int pid);
+int wait_process(int pid);  // exit code, -1 if signalled
+
+}  // namespace kiosk::test
