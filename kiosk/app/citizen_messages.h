@@ -12,6 +12,6 @@ struct CitizenMessage {
     std::string en;
 };
 
-CitizenMessage message_for(IssueStatus status, const std::string& number);
+CitizenMessage message_for(IssueStatus status);
 
 }  // namespace kiosk::app

@@ -187,7 +187,7 @@ void KioskController::select_service(const std::string& service_id) {
                 notice_en_.clear();
             } else {
                 ticket_.phase = ui::TicketPhase::Failed;
-                const CitizenMessage m = message_for(out.status, number);
+                const CitizenMessage m = message_for(out.status);
                 ticket_.error_vi = m.vi;
                 ticket_.error_en = m.en;
                 ticket_.number_voided = out.status == IssueStatus::PrintFailed;
