@@ -124,6 +124,9 @@ class Decoder {
         errors_dropped_ = 0;
         meaningful_ = true;
         text_capped_reported_ = false;
+        qr_payload_.clear();
+        qr_module_ = 3;
+        qr_ecc_ = 0x30;
     }
 
     void step() {
@@ -256,6 +259,22 @@ class Decoder {
         skip_known(offset, 5 + length);
     }
 
+    // GS ( k pL pH cn fn …: remember the QR settings and payload; fn 81 prints it.
+    void on_native_qr(size_t offset) {
+        if (size() - offset < 7) return;  // on_length_prefixed reports the truncation
+        const size_t length = at(offset + 3) + 256u * at(offset + 4);
+        if (length < 2 || size() - offset < 5 + length || at(offset + 5) != 0x31) return;
+        const uint8_t fn = at(offset + 6);
+        const size_t data = offset + 7;
+        if (fn == 0x43 && length >= 3) qr_module_ = at(data);
+        if (fn == 0x45 && length >= 3) qr_ecc_ = at(data);
+        if (fn == 0x50 && length >= 3)
+            qr_payload_.assign(in_.begin() + static_cast<std::ptrdiff_t>(data + 1),
+                               in_.begin() + static_cast<std::ptrdiff_t>(offset + 5 + length));
+        if (fn == 0x51 && job_.native_qrs.size() < limits_.max_listed)
+            job_.native_qrs.push_back(NativeQr{qr_payload_, qr_module_, qr_ecc_, raster_rows_});
+    }
+
     void on_gs(size_t offset) {
         if (!need(offset, 2, "GS")) return;
         const uint8_t code = at(offset + 1);
@@ -267,6 +286,7 @@ class Decoder {
                 on_cut(offset);
                 return;
             case '(':
+                if (size() - offset >= 3 && at(offset + 2) == 'k') on_native_qr(offset);
                 on_length_prefixed(offset, "GS (");
                 return;
             case '8': {  // GS 8 L p1 p2 p3 p4 …: graphics with a 32-bit length
@@ -410,6 +430,9 @@ class Decoder {
     size_t errors_dropped_ = 0;
     bool meaningful_ = false;  // the current job holds more than NUL padding
     bool text_capped_reported_ = false;
+    std::string qr_payload_;  // GS ( k state survives until ESC @
+    int qr_module_ = 3;
+    int qr_ecc_ = 0x30;
 };
 
 }  // namespace

@@ -44,6 +44,14 @@ struct UnknownCommand {
     std::vector<uint8_t> bytes;  // the bytes that identified it (prefix + code, ≤ 3 bytes)
 };
 
+// A native QR (GS ( k, cn 49): the payload stored with fn 80 and printed with fn 81.
+struct NativeQr {
+    std::string payload;
+    int module_size = 3;  // fn 67 (printer default 3)
+    int ecc = 0x31;       // fn 69 ('0' L … '3' H)
+    int raster_row = 0;   // raster rows above it when printed (where escpos-view draws it)
+};
+
 struct DecodedJob {
     size_t begin = 0;  // [begin, end): the job's bytes in the stream
     size_t end = 0;
@@ -59,6 +67,7 @@ struct DecodedJob {
     CutMode cut = CutMode::None;  // the last cut command (GS V, ESC i, ESC m)
     int cuts = 0;
 
+    std::vector<NativeQr> native_qrs;     // printed native QR symbols, in order
     std::string text;                     // bytes printed in text mode (LF kept, CR dropped)
     std::vector<uint8_t> status_queries;  // n of each DLE EOT n
     size_t other_commands = 0;            // recognised and skipped (ESC t, GS ( k, ESC * …)

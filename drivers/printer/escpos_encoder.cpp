@@ -99,6 +99,27 @@ EncodedJob encode_raster_job(const MonoBitmap& bitmap, const RasterJobOptions& o
         }
     }
 
+    if (!options.native_qr.empty()) {
+        if (options.native_qr.size() > 7089) {
+            job = EncodedJob{};
+            job.error = "native QR payload is " + std::to_string(options.native_qr.size()) +
+                        " bytes; GS ( k stores at most 7089";
+            return job;
+        }
+        const auto fn = [&](std::initializer_list<uint8_t> body) {
+            out.insert(out.end(), {GS, '(', 'k', static_cast<uint8_t>(body.size()), 0});
+            out.insert(out.end(), body);
+        };
+        out.insert(out.end(), {ESC, kAlign, kAlignCentre});
+        fn({0x31, 0x41, 0x32, 0x00});  // model 2
+        fn({0x31, 0x43, static_cast<uint8_t>(std::clamp(options.native_qr_module, 1, 16))});
+        fn({0x31, 0x45, 0x31});  // ECC M (15 %)
+        const size_t store = options.native_qr.size() + 3;
+        out.insert(out.end(), {GS, '(', 'k', static_cast<uint8_t>(store & 0xFF),
+                               static_cast<uint8_t>(store >> 8), 0x31, 0x50, 0x30});
+        out.insert(out.end(), options.native_qr.begin(), options.native_qr.end());
+        fn({0x31, 0x51, 0x30});  // print the stored symbol
+    }
     if (feed_lines > 0) out.insert(out.end(), {ESC, kFeedLines, static_cast<uint8_t>(feed_lines)});
     if (options.cut == CutMode::Partial) out.insert(out.end(), {GS, kCut, kCutPartialFeed, 0});
     if (options.cut == CutMode::Full) out.insert(out.end(), {GS, kCut, kCutFullFeed, 0});

@@ -22,9 +22,13 @@ struct RasterJobOptions {
     // instead of raster data. 0 disables skipping (default: ESC J's unit equals one raster row
     // on 203/180 dpi Epson-style printers, but that is model-dependent).
     int skip_blank_rows = 0;
+    // Non-empty: after the raster, print this ASCII payload as a native QR (GS ( k: model 2,
+    // ECC M, `native_qr_module` dots per module, centred) — printer.native_qr profiles only.
+    std::string native_qr;
+    int native_qr_module = 6;  // clamped to 1..16
 };
 
-// The options a PrinterConfig asks for (band_rows, feed_lines, cut).
+// The options a PrinterConfig asks for (band_rows, feed_lines, cut; native_qr is per ticket).
 RasterJobOptions raster_job_options(const PrinterConfig& config);
 
 struct EncodedJob {

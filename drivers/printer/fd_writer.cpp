@@ -66,4 +66,53 @@ WriteOutcome write_all(int fd, std::span<const uint8_t> data, SteadyTime deadlin
     return outcome;
 }
 
+ReadOutcome read_some(int fd, std::span<uint8_t> into, SteadyTime deadline, FdKind kind) {
+    ReadOutcome outcome;
+    for (;;) {
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, poll_timeout_ms(deadline));
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            outcome.status = ReadStatus::Error;
+            outcome.error_number = errno;
+            return outcome;
+        }
+        if (ready == 0) return outcome;  // Timeout
+        const ssize_t n = kind == FdKind::Socket ? ::recv(fd, into.data(), into.size(), MSG_DONTWAIT)
+                                                 : ::read(fd, into.data(), into.size());
+        if (n > 0) {
+            outcome.status = ReadStatus::Data;
+            outcome.bytes = static_cast<size_t>(n);
+            return outcome;
+        }
+        if (n == 0) {
+            outcome.status = ReadStatus::Closed;
+            return outcome;
+        }
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) {
+            if (poll_timeout_ms(deadline) == 0) return outcome;
+            continue;
+        }
+        outcome.status = ReadStatus::Error;
+        outcome.error_number = errno;
+        return outcome;
+    }
+}
+
+size_t discard_pending(int fd, FdKind kind) {
+    size_t total = 0;
+    uint8_t buffer[1024];
+    while (total < 64 * 1024) {
+        const ssize_t n = kind == FdKind::Socket ? ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT)
+                                                 : ::read(fd, buffer, sizeof buffer);
+        if (n > 0) {
+            total += static_cast<size_t>(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        break;
+    }
+    return total;
+}
+
 }  // namespace kiosk::printer

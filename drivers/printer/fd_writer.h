@@ -27,6 +27,19 @@ WriteOutcome write_all(int fd, std::span<const uint8_t> data, SteadyTime deadlin
 // Milliseconds left until `deadline` for poll(): rounded up, 0 when passed, capped at INT_MAX.
 int poll_timeout_ms(SteadyTime deadline);
 
-std::string errno_text(int error_number);  // "Connection refused (errno 111)"
+std::string errno_text(int error_number);
+
+enum class ReadStatus { Data, Timeout, Closed, Error };
+struct ReadOutcome {
+    ReadStatus status = ReadStatus::Timeout;
+    size_t bytes = 0;
+    int error_number = 0;
+};
+// Waits until `deadline` for input, then reads what is there (one read; EINTR retried).
+// Closed = end of file / peer closed (recv 0; for a tty, EIO after the other side hung up is
+// reported as Error with that errno).
+ReadOutcome read_some(int fd, std::span<uint8_t> into, SteadyTime deadline, FdKind kind);
+// Reads and discards everything already waiting; returns the count (stops at 64 KB).
+size_t discard_pending(int fd, FdKind kind);  // "Connection refused (errno 111)"
 
 }  // namespace kiosk::printer

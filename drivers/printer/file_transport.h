@@ -18,6 +18,7 @@ class FileTransport final : public PrinterTransport {
     TransportResult send(std::span<const uint8_t> job, std::span<const size_t> chunk_ends,
                          std::chrono::milliseconds deadline) override;
     std::string describe() const override { return "file:" + path_; }
+    bool needs_resync() const override { return false; }
     const std::string& path() const { return path_; }
 
   private:

@@ -21,6 +21,8 @@ enum class TransportError {
     WriteTimeout,    // the job deadline passed with bytes still unsent (printer not reading)
     WriteFailed,     // the OS rejected a write (ENOSPC, EIO, …)
     Disconnected,    // the peer closed or reset the connection during the job
+    ReadFailed,      // reading a reply failed (EIO, …) or the transport cannot read at all
+    DeviceGone,      // usb/serial: the device node vanished (ENODEV/ENXIO: unplugged)
 };
 
 std::string_view to_string(TransportError error);
@@ -47,6 +49,13 @@ struct TransportResult {
     }
 };
 
+struct ReceiveResult {
+    bool ok = false;  // false: the link failed (error/detail set); ok with bytes == 0: timeout
+    TransportError error = TransportError::None;
+    std::string detail;
+    size_t bytes = 0;
+};
+
 struct TransportTimeouts {
     std::chrono::milliseconds connect{3000};  // tcp connect (also bounded by the job deadline)
 };
@@ -67,6 +76,18 @@ class PrinterTransport {
 
     // Drops any open connection (the next send opens a new one).
     virtual void close() {}
+
+    // --- the way back (status replies) ---------------------------------------------------------
+    // True when the medium can carry replies (tcp, serial, usb). file: cannot.
+    virtual bool can_receive() const { return false; }
+    // Waits up to `timeout` for the first byte, then returns what is already there (at most
+    // into.size()). Needs an open link (a send opens it); otherwise fails with Disconnected.
+    virtual ReceiveResult receive(std::span<uint8_t> into, std::chrono::milliseconds timeout);
+    // Throws away replies nobody waited for (stale answers make the next query lie).
+    virtual size_t discard_input() { return 0; }
+    // False when a half-sent command cannot linger at the other end (a plain file), so the
+    // NUL-burst resynchronisation after errors is pointless.
+    virtual bool needs_resync() const { return true; }
 };
 
 }  // namespace kiosk::printer

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "drivers/printer/char_device_transport.h"
 #include "drivers/printer/file_transport.h"
 #include "drivers/printer/tcp_transport.h"
 
 namespace kiosk::printer {
 namespace {
 
-constexpr std::string_view kExpected = "expected file:PATH or tcp://HOST[:PORT]";
+constexpr std::string_view kExpected =
+    "expected file:PATH, tcp://HOST[:PORT], usb:/dev/usb/lpN or serial:/dev/ttyX[?baud=N&flow=F]";
 
 PrinterUriResult fail(std::string_view text, const std::string& why) {
     PrinterUriResult result;
@@ -108,6 +110,76 @@ PrinterUriResult parse_tcp(std::string_view text, std::string_view rest) {
     return ok(std::move(uri));
 }
 
+// usb: and serial: take an absolute device path (file:-style "///" allowed).
+PrinterUriResult device_path(std::string_view text, std::string_view rest, std::string& path) {
+    if (rest.starts_with("//")) {
+        if (!rest.starts_with("///"))
+            return fail(text, "a device URI cannot name a host; use e.g. usb:/dev/usb/lp0");
+        rest.remove_prefix(2);
+    }
+    if (rest.empty()) return fail(text, "the device path is empty");
+    if (!rest.starts_with("/"))
+        return fail(text, "the device path must be absolute, e.g. /dev/usb/lp0 or /dev/ttyUSB0");
+    if (has_space_or_control(rest))
+        return fail(text, "the device path contains spaces or control characters");
+    path = std::string(rest);
+    return {};
+}
+
+PrinterUriResult parse_usb(std::string_view text, std::string_view rest) {
+    if (rest.find('?') != std::string_view::npos)
+        return fail(text, "usb: takes no options (the USB printer class has no line settings)");
+    PrinterUri uri;
+    uri.scheme = PrinterUri::Scheme::Usb;
+    if (PrinterUriResult bad = device_path(text, rest, uri.path); !bad.error.empty()) return bad;
+    return ok(std::move(uri));
+}
+
+PrinterUriResult parse_serial(std::string_view text, std::string_view rest) {
+    PrinterUri uri;
+    uri.scheme = PrinterUri::Scheme::Serial;
+    std::string_view query;
+    if (const size_t q = rest.find('?'); q != std::string_view::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    if (PrinterUriResult bad = device_path(text, rest, uri.path); !bad.error.empty()) return bad;
+    while (!query.empty()) {
+        const size_t amp = query.find('&');
+        const std::string_view item = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        const size_t eq = item.find('=');
+        if (eq == std::string_view::npos)
+            return fail(text, "option '" + std::string(item) + "' is not key=value");
+        const std::string_view key = item.substr(0, eq), value = item.substr(eq + 1);
+        if (key == "baud") {
+            const bool digits = !value.empty() && value.size() <= 7 &&
+                                std::all_of(value.begin(), value.end(),
+                                            [](char c) { return c >= '0' && c <= '9'; });
+            const int baud = digits ? std::stoi(std::string(value)) : 0;
+            if (!is_supported_baud(baud))
+                return fail(text, "baud '" + std::string(value) +
+                                      "' is not one of 2400 4800 9600 19200 38400 57600 115200 "
+                                      "230400");
+            uri.serial.baud = baud;
+        } else if (key == "flow") {
+            if (value == "rtscts")
+                uri.serial.flow = FlowControl::RtsCts;
+            else if (value == "xonxoff")
+                uri.serial.flow = FlowControl::XonXoff;
+            else if (value == "none")
+                uri.serial.flow = FlowControl::None;
+            else
+                return fail(text, "flow '" + std::string(value) +
+                                      "' must be rtscts, xonxoff or none");
+        } else {
+            return fail(text,
+                        "unknown serial option '" + std::string(key) + "' (known: baud, flow)");
+        }
+    }
+    return ok(std::move(uri));
+}
+
 }  // namespace
 
 PrinterUriResult parse_printer_uri(std::string_view text) {
@@ -127,8 +199,11 @@ PrinterUriResult parse_printer_uri(std::string_view text) {
     const std::string_view rest = text.substr(colon + 1);
     if (scheme == "file") return parse_file(text, rest);
     if (scheme == "tcp") return parse_tcp(text, rest);
+    if (scheme == "usb") return parse_usb(text, rest);
+    if (scheme == "serial") return parse_serial(text, rest);
     PrinterUriResult result;
-    result.error = "unknown printer URI scheme '" + scheme + "' — supported: file:, tcp://";
+    result.error =
+        "unknown printer URI scheme '" + scheme + "' — supported: file:, tcp://, usb:, serial:";
     return result;
 }
 
@@ -136,6 +211,11 @@ std::unique_ptr<PrinterTransport> make_printer_transport(const PrinterUri& uri,
                                                          TransportTimeouts timeouts) {
     if (uri.scheme == PrinterUri::Scheme::Tcp)
         return std::make_unique<TcpTransport>(uri.host, uri.port, timeouts);
+    if (uri.scheme == PrinterUri::Scheme::Usb)
+        return std::make_unique<CharDeviceTransport>(CharDeviceTransport::Kind::Usb, uri.path);
+    if (uri.scheme == PrinterUri::Scheme::Serial)
+        return std::make_unique<CharDeviceTransport>(CharDeviceTransport::Kind::Serial, uri.path,
+                                                     uri.serial);
     return std::make_unique<FileTransport>(uri.path);
 }
 

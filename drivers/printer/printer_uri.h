@@ -5,7 +5,10 @@
 //   tcp://HOST[:PORT]  tcp://10.0.0.9:9100, tcp://printer.local, tcp://[::1]:9100. The port is
 //                      optional and defaults to 9100, the raw-printing port every ESC/POS network
 //                      printer listens on. No path, user or query parts.
-// Anything else is rejected with a message naming the scheme; usb: and serial: come later.
+//   usb:/dev/usb/lp0   the kernel usblp node (or a udev symlink such as /dev/kiosk-printer).
+//   serial:/dev/ttyUSB0[?baud=115200&flow=rtscts|xonxoff|none]   raw serial line; baud
+//                      defaults to 115200, flow to rtscts. Device paths must be absolute.
+// Anything else is rejected with a message naming the scheme.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,17 +16,19 @@
 #include <string_view>
 
 #include "drivers/printer/printer_transport.h"
+#include "drivers/printer/serial_port.h"
 
 namespace kiosk::printer {
 
 inline constexpr uint16_t kDefaultRawPort = 9100;
 
 struct PrinterUri {
-    enum class Scheme { File, Tcp };
+    enum class Scheme { File, Tcp, Serial, Usb };
     Scheme scheme = Scheme::File;
-    std::string path;  // File
+    std::string path;  // File, Serial, Usb
     std::string host;  // Tcp, without IPv6 brackets
     uint16_t port = kDefaultRawPort;
+    SerialSettings serial;  // Serial
 };
 
 struct PrinterUriResult {

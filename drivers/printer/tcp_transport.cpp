@@ -218,4 +218,32 @@ TransportResult TcpTransport::send(std::span<const uint8_t> job, std::span<const
     return result;
 }
 
+ReceiveResult TcpTransport::receive(std::span<uint8_t> into, std::chrono::milliseconds timeout) {
+    ReceiveResult r;
+    if (fd_ < 0) {
+        r.error = TransportError::Disconnected;
+        r.detail = describe() + ": not connected (the printer closed the connection)";
+        return r;
+    }
+    const ReadOutcome outcome =
+        read_some(fd_, into, std::chrono::steady_clock::now() + timeout, FdKind::Socket);
+    if (outcome.status == ReadStatus::Data || outcome.status == ReadStatus::Timeout) {
+        r.ok = true;
+        r.bytes = outcome.bytes;
+        return r;
+    }
+    const bool gone =
+        outcome.status == ReadStatus::Closed || is_disconnect(outcome.error_number);
+    close();
+    r.error = gone ? TransportError::Disconnected : TransportError::ReadFailed;
+    r.detail = describe() + (outcome.status == ReadStatus::Closed
+                                 ? ": the printer closed the connection"
+                                 : ": read failed: " + errno_text(outcome.error_number));
+    return r;
+}
+
+size_t TcpTransport::discard_input() {
+    return fd_ >= 0 ? discard_pending(fd_, FdKind::Socket) : 0;
+}
+
 }  // namespace kiosk::printer

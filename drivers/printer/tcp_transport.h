@@ -27,6 +27,10 @@ class TcpTransport final : public PrinterTransport {
                          std::chrono::milliseconds deadline) override;
     std::string describe() const override;  // "tcp://10.0.0.9:9100", "tcp://[::1]:9100"
     void close() override;
+    bool can_receive() const override { return true; }
+    // A closed or reset connection is closed here too (Disconnected), so the next send reconnects.
+    ReceiveResult receive(std::span<uint8_t> into, std::chrono::milliseconds timeout) override;
+    size_t discard_input() override;
     bool connected() const { return fd_ >= 0; }
 
   private:

@@ -22,8 +22,19 @@ std::string_view to_string(TransportError error) {
             return "WriteFailed";
         case TransportError::Disconnected:
             return "Disconnected";
+        case TransportError::ReadFailed:
+            return "ReadFailed";
+        case TransportError::DeviceGone:
+            return "DeviceGone";
     }
     return "Unknown";
+}
+
+ReceiveResult PrinterTransport::receive(std::span<uint8_t>, std::chrono::milliseconds) {
+    ReceiveResult r;
+    r.error = TransportError::ReadFailed;
+    r.detail = describe() + ": this transport cannot read replies from the printer";
+    return r;
 }
 
 }  // namespace kiosk::printer

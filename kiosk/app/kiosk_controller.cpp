@@ -236,7 +236,9 @@ TimePoint KioskController::next_deadline() const {
         const auto since = now - *ticket_finished_at_;
         next = std::min(next, *ticket_finished_at_ + duration_cast<seconds>(since) + seconds(1));
     }
-    if (screen_ != ui::Screen::Home) next = std::min(next, last_activity_ + seconds(config_.idle_timeout_s));
+    // While printing nothing times out (tick() waits for the worker), so no idle deadline then.
+    if (screen_ != ui::Screen::Home && !issuing_)
+        next = std::min(next, last_activity_ + seconds(config_.idle_timeout_s));
     return std::max(next, now);
 }
 

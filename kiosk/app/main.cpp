@@ -1,6 +1,7 @@
 // kiosk — MotCua reception kiosk. With no subcommand it runs the touch screen; subcommands are
 // tools for staff and support that share the same core.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -52,6 +53,8 @@ std::optional<KioskConfig> resolve(Common& c, std::string& printer_uri) {
 int main(int argc, char** argv) {
     CLI::App cli{"MotCua Kiosk — self-service reception kiosk"};
     cli.require_subcommand(0, 1);
+    // Logs go to stderr: stdout carries command output (CSV, decode results) for scripts.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("kiosk"));
     spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
 
     Common run_common;

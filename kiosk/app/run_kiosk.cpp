@@ -61,6 +61,7 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         }
         ro.display.fullscreen = config.display.fullscreen && !o.windowed && !o.headless;
         ro.headless = o.headless;
+        ro.render_driver = config.display.renderer == "auto" ? "" : config.display.renderer;
         ro.script_path = o.script;
         ro.out_dir = o.out_dir;
         ro.exit_after_first_frame = o.exit_after_first_frame;

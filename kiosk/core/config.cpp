@@ -113,6 +113,27 @@ void read_printer(TableReader t, KioskConfig& c) {
         else
             t.error("cut", "must be \"full\", \"partial\" or \"none\", got \"" + *v + "\"");
     }
+    if (auto v = t.string("status", false)) {
+        if (*v == "none")
+            c.printer.status = PrinterStatusSupport::None;
+        else if (*v == "realtime")
+            c.printer.status = PrinterStatusSupport::Realtime;
+        else if (*v == "full")
+            c.printer.status = PrinterStatusSupport::Full;
+        else
+            t.error("status", "must be \"none\" (write-only), \"realtime\" (DLE EOT) or \"full\" (DLE EOT + GS r), got \"" +
+                                  *v + "\"");
+    }
+    if (auto v = t.boolean("native_qr", false)) c.printer.native_qr = *v;
+    if (auto v = t.integer("dpi", false, 100, 600)) c.printer.dpi = static_cast<int>(*v);
+    if (auto v = t.integer("paper_roll_mm", false, 0, 1000000)) c.printer.paper_roll_mm = static_cast<int>(*v);
+    if (auto v = t.integer("paper_low_mm", false, 0, 1000000)) c.printer.paper_low_mm = static_cast<int>(*v);
+    if (auto v = t.integer("status_timeout_ms", false, 50, 30000)) c.printer.status_timeout_ms = static_cast<int>(*v);
+    if (auto v = t.integer("confirm_timeout_ms", false, 100, 300000))
+        c.printer.confirm_timeout_ms = static_cast<int>(*v);
+    if (c.printer.paper_roll_mm > 0 && c.printer.paper_low_mm >= c.printer.paper_roll_mm)
+        t.error("paper_low_mm", "must be less than paper_roll_mm (" + std::to_string(c.printer.paper_roll_mm) +
+                                    "), got " + std::to_string(c.printer.paper_low_mm));
     t.report_unknown_keys();
 }
 
@@ -120,6 +141,12 @@ void read_display(TableReader t, KioskConfig& c) {
     if (auto v = t.integer("width", false, 320, 8192)) c.display.width = static_cast<int>(*v);
     if (auto v = t.integer("height", false, 320, 8192)) c.display.height = static_cast<int>(*v);
     if (auto v = t.boolean("fullscreen", false)) c.display.fullscreen = *v;
+    if (auto v = t.string("renderer", false)) {
+        if (*v == "software" || *v == "opengl" || *v == "opengles2" || *v == "auto")
+            c.display.renderer = *v;
+        else
+            t.error("renderer", "must be \"software\", \"opengl\", \"opengles2\" or \"auto\", got \"" + *v + "\"");
+    }
     for (const char* key : {"font_regular", "font_bold"}) {
         auto v = t.string(key, false);
         if (!v) continue;

@@ -19,6 +19,10 @@ struct ServiceConfig {
 
 enum class CutMode { Full, Partial, None };
 
+// What the printer answers (config printer.status): "none" = write-only clone (software paper
+// counter only), "realtime" = DLE EOT status queries, "full" = DLE EOT + GS r 1 job confirmation.
+enum class PrinterStatusSupport { None, Realtime, Full };
+
 struct PrinterConfig {
     std::string uri;        // "file:/var/lib/motcua-kiosk/printer.bin", "tcp://10.0.0.9:9100"
     int dots = 576;         // printable width: 576 (80 mm), 512, 384 (58 mm)
@@ -26,12 +30,23 @@ struct PrinterConfig {
     int feed_lines = 4;     // before the cut
     CutMode cut = CutMode::Partial;
     int timeout_ms = 5000;  // connect / write deadline for one job
+    // Printer profile (issue 3).
+    PrinterStatusSupport status = PrinterStatusSupport::None;
+    bool native_qr = false;          // GS ( k QR instead of the QR drawn into the raster
+    int dpi = 203;                   // 203 (8 dots/mm) or 180: converts rows to paper length
+    int paper_roll_mm = 0;           // software paper counter: length of a new roll; 0 = off
+    int paper_low_mm = 3000;         // warn staff when the counter or sensor says less is left
+    int status_timeout_ms = 1000;    // wait for a DLE EOT reply (no reply = unknown, never OK)
+    int confirm_timeout_ms = 15000;  // wait for the GS r 1 reply after a job ("full" only)
 };
 
 struct DisplayConfig {
     int width = 1080;  // used for --windowed and headless; full screen takes the panel size
     int height = 1920;
     bool fullscreen = true;
+    // SDL render driver: "software" (default: static screens, no GPU driver, ~40 MiB RSS),
+    // "opengl", "opengles2", or "auto" (SDL picks).
+    std::string renderer = "software";
     std::string font_regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
     std::string font_bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 };

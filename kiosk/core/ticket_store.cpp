@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "uuid.h"
+#include "store_schema.h"
 
 namespace kiosk {
 
@@ -10,62 +10,22 @@ int64_t to_us(TimePoint t) {
     return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
 }
 TimePoint from_us(int64_t us) {
-    return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::microseconds(us)));
+    return TimePoint(
+        std::chrono::duration_cast<TimePoint::duration>(std::chrono::microseconds(us)));
 }
 
 namespace {
-constexpr int kSchemaVersion = 1;
-
-constexpr const char* kSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS sequences(
-  business_date TEXT NOT NULL,
-  service_id    TEXT NOT NULL,
-  last_seq      INTEGER NOT NULL,
-  PRIMARY KEY (business_date, service_id));
-CREATE TABLE IF NOT EXISTS tickets(
-  id                INTEGER PRIMARY KEY,
-  business_date     TEXT NOT NULL,
-  service_id        TEXT NOT NULL,
-  sequence          INTEGER NOT NULL,
-  number            TEXT NOT NULL,
-  priority          INTEGER NOT NULL,
-  state             TEXT NOT NULL,
-  reserved_at_us    INTEGER NOT NULL,
-  issued_at_us      INTEGER,
-  called_at_us      INTEGER,
-  served_at_us      INTEGER,
-  void_reason       TEXT NOT NULL DEFAULT '',
-  print_unconfirmed INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (business_date, service_id, sequence),
-  UNIQUE (business_date, number));
-CREATE INDEX IF NOT EXISTS tickets_by_state ON tickets(business_date, service_id, state);
-CREATE TABLE IF NOT EXISTS outbox(
-  seq           INTEGER PRIMARY KEY,
-  uuid          TEXT NOT NULL UNIQUE,
-  type          TEXT NOT NULL,
-  payload       TEXT NOT NULL,
-  created_at_us INTEGER NOT NULL,
-  sent_at_us    INTEGER);
-)SQL";
-
 constexpr const char* kTicketColumns =
     "id, business_date, service_id, sequence, number, priority, state, reserved_at_us, "
     "issued_at_us, void_reason, print_unconfirmed";
 }  // namespace
 
-TicketStore::TicketStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) { migrate(); }
+TicketStore::TicketStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) {
+    migrate();
+}
 
 void TicketStore::migrate() {
-    Statement v(*db_, "PRAGMA user_version");
-    v.step();
-    const int64_t version = v.column_int(0);
-    if (version > kSchemaVersion)
-        throw StoreError(db_->path() + ": written by a newer kiosk (schema " + std::to_string(version) +
-                         ", this build knows " + std::to_string(kSchemaVersion) + ")");
-    Transaction tx(*db_);
-    db_->exec(kSchema);
-    db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
-    tx.commit();
+    migrate_store(*db_);
 }
 
 Ticket TicketStore::read_ticket(const Statement& s) const {
@@ -77,8 +37,9 @@ Ticket TicketStore::read_ticket(const Statement& s) const {
     t.number = s.column_text(4);
     t.priority = s.column_int(5) != 0;
     const auto state = ticket_state_from_string(s.column_text(6));
-    if (!state) throw StoreError(db_->path() + ": ticket " + std::to_string(t.id) + " has unknown state '" +
-                                 s.column_text(6) + "'");
+    if (!state)
+        throw StoreError(db_->path() + ": ticket " + std::to_string(t.id) + " has unknown state '" +
+                         s.column_text(6) + "'");
     t.state = *state;
     t.reserved_at = from_us(s.column_int(7));
     if (auto us = s.column_opt_int(8)) t.issued_at = from_us(*us);
@@ -93,7 +54,8 @@ ReserveResult TicketStore::reserve(const ReserveRequest& req) {
     Transaction tx(*db_);
     int last = 0;
     {
-        Statement q(*db_, "SELECT last_seq FROM sequences WHERE business_date=?1 AND service_id=?2");
+        Statement q(*db_,
+                    "SELECT last_seq FROM sequences WHERE business_date=?1 AND service_id=?2");
         q.bind(1, date).bind(2, svc.id);
         if (q.step()) last = static_cast<int>(q.column_int(0));
     }
@@ -116,7 +78,8 @@ ReserveResult TicketStore::reserve(const ReserveRequest& req) {
     r.ticket.state = TicketState::Reserved;
     r.ticket.reserved_at = req.now;
     Statement(*db_,
-              "INSERT INTO tickets(business_date, service_id, sequence, number, priority, state, reserved_at_us) "
+              "INSERT INTO tickets(business_date, service_id, sequence, number, priority, state, "
+              "reserved_at_us) "
               "VALUES(?1, ?2, ?3, ?4, ?5, 'reserved', ?6)")
         .bind(1, date)
         .bind(2, svc.id)
@@ -144,8 +107,9 @@ void TicketStore::set_state(int64_t id, TicketState from_a, TicketState from_b, 
     s.bind(3, std::string(to_string(from_a))).bind(4, std::string(to_string(from_b)));
     s.run();
     if (sqlite3_changes(db_->handle()) != 1)
-        throw StoreError(db_->path() + ": ticket " + std::to_string(id) + " cannot move to " + to_string(to) +
-                         " (not in state " + to_string(from_a) + "/" + to_string(from_b) + ")");
+        throw StoreError(db_->path() + ": ticket " + std::to_string(id) + " cannot move to " +
+                         to_string(to) + " (not in state " + to_string(from_a) + "/" +
+                         to_string(from_b) + ")");
 }
 
 void TicketStore::mark_printing(int64_t id) {
@@ -157,7 +121,10 @@ void TicketStore::mark_printing(int64_t id) {
 void TicketStore::mark_issued(int64_t id, TimePoint now) {
     Transaction tx(*db_);
     set_state(id, TicketState::Printing, TicketState::Reserved, TicketState::Issued);
-    Statement(*db_, "UPDATE tickets SET issued_at_us=?1 WHERE id=?2").bind(1, to_us(now)).bind(2, id).run();
+    Statement(*db_, "UPDATE tickets SET issued_at_us=?1 WHERE id=?2")
+        .bind(1, to_us(now))
+        .bind(2, id)
+        .run();
     append_event("ticket.issued", *ticket(id), now, "");
     tx.commit();
 }
@@ -165,7 +132,10 @@ void TicketStore::mark_issued(int64_t id, TimePoint now) {
 void TicketStore::mark_void(int64_t id, const std::string& reason, TimePoint now) {
     Transaction tx(*db_);
     set_state(id, TicketState::Reserved, TicketState::Printing, TicketState::Void);
-    Statement(*db_, "UPDATE tickets SET void_reason=?1 WHERE id=?2").bind(1, reason).bind(2, id).run();
+    Statement(*db_, "UPDATE tickets SET void_reason=?1 WHERE id=?2")
+        .bind(1, reason)
+        .bind(2, id)
+        .run();
     append_event("ticket.voided", *ticket(id), now, reason);
     tx.commit();
 }
@@ -178,7 +148,8 @@ std::vector<RecoveredTicket> TicketStore::recover_interrupted(TimePoint now) {
         Statement q(*db_, (std::string("SELECT ") + kTicketColumns +
                            " FROM tickets WHERE state IN ('reserved','printing') ORDER BY id")
                               .c_str());
-        while (q.step()) open.push_back(read_ticket(q));
+        while (q.step())
+            open.push_back(read_ticket(q));
     }
     for (const Ticket& t : open) {
         if (t.state == TicketState::Reserved) {
@@ -192,7 +163,8 @@ std::vector<RecoveredTicket> TicketStore::recover_interrupted(TimePoint now) {
         } else {
             // Bytes may have reached the printer: the citizen may hold this ticket, so honour it.
             Statement(*db_,
-                      "UPDATE tickets SET state='issued', issued_at_us=?1, print_unconfirmed=1 WHERE id=?2")
+                      "UPDATE tickets SET state='issued', issued_at_us=?1, print_unconfirmed=1 "
+                      "WHERE id=?2")
                 .bind(1, to_us(now))
                 .bind(2, t.id)
                 .run();
@@ -207,17 +179,12 @@ std::vector<RecoveredTicket> TicketStore::recover_interrupted(TimePoint now) {
 void TicketStore::append_event(const std::string& type, const Ticket& t, TimePoint now,
                                const std::string& reason) {
     nlohmann::json j = {
-        {"ticket_id", t.id},          {"business_date", t.business_date}, {"service_id", t.service_id},
-        {"number", t.number},         {"priority", t.priority},           {"at", iso8601_local(now)},
+        {"ticket_id", t.id},  {"business_date", t.business_date}, {"service_id", t.service_id},
+        {"number", t.number}, {"priority", t.priority},           {"at", iso8601_local(now)},
     };
     if (!reason.empty()) j["reason"] = reason;
     if (t.print_unconfirmed || t.state == TicketState::Printing) j["print_unconfirmed"] = true;
-    Statement(*db_, "INSERT INTO outbox(uuid, type, payload, created_at_us) VALUES(?1, ?2, ?3, ?4)")
-        .bind(1, make_uuid_v4())
-        .bind(2, type)
-        .bind(3, j.dump())
-        .bind(4, to_us(now))
-        .run();
+    insert_outbox_event(*db_, type, j.dump(), now);
 }
 
 std::vector<Ticket> TicketStore::tickets_of_day(const std::string& business_date) const {
@@ -226,12 +193,14 @@ std::vector<Ticket> TicketStore::tickets_of_day(const std::string& business_date
                        " FROM tickets WHERE business_date=?1 ORDER BY reserved_at_us, id")
                           .c_str());
     q.bind(1, business_date);
-    while (q.step()) out.push_back(read_ticket(q));
+    while (q.step())
+        out.push_back(read_ticket(q));
     return out;
 }
 
 std::optional<Ticket> TicketStore::ticket(int64_t id) const {
-    Statement q(*db_, (std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id=?1").c_str());
+    Statement q(*db_,
+                (std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id=?1").c_str());
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return read_ticket(q);
@@ -239,11 +208,13 @@ std::optional<Ticket> TicketStore::ticket(int64_t id) const {
 
 std::map<std::string, int> TicketStore::waiting_counts(const std::string& business_date) const {
     std::map<std::string, int> out;
-    Statement q(*db_,
-                "SELECT service_id, COUNT(*) FROM tickets WHERE business_date=?1 AND state='issued' "
-                "GROUP BY service_id");
+    Statement q(
+        *db_,
+        "SELECT service_id, COUNT(*) FROM tickets WHERE business_date=?1 AND state='issued' "
+        "GROUP BY service_id");
     q.bind(1, business_date);
-    while (q.step()) out[q.column_text(0)] = static_cast<int>(q.column_int(1));
+    while (q.step())
+        out[q.column_text(0)] = static_cast<int>(q.column_int(1));
     return out;
 }
 
@@ -251,11 +222,13 @@ std::map<std::string, int> TicketStore::issued_counts(const std::string& busines
     std::map<std::string, int> out;
     Statement q(*db_, "SELECT service_id, last_seq FROM sequences WHERE business_date=?1");
     q.bind(1, business_date);
-    while (q.step()) out[q.column_text(0)] = static_cast<int>(q.column_int(1));
+    while (q.step())
+        out[q.column_text(0)] = static_cast<int>(q.column_int(1));
     return out;
 }
 
-std::optional<double> TicketStore::mean_service_seconds(const std::string& service_id, int window) const {
+std::optional<double> TicketStore::mean_service_seconds(const std::string& service_id,
+                                                        int window) const {
     Statement q(*db_,
                 "SELECT AVG(d) FROM (SELECT (served_at_us - called_at_us) AS d FROM tickets "
                 "WHERE service_id=?1 AND state='served' AND called_at_us IS NOT NULL "
@@ -269,9 +242,10 @@ std::optional<double> TicketStore::mean_service_seconds(const std::string& servi
 
 std::vector<OutboxEvent> TicketStore::outbox_pending(int limit) const {
     std::vector<OutboxEvent> out;
-    Statement q(*db_,
-                "SELECT seq, uuid, type, payload, created_at_us FROM outbox WHERE sent_at_us IS NULL "
-                "ORDER BY seq LIMIT ?1");
+    Statement q(
+        *db_,
+        "SELECT seq, uuid, type, payload, created_at_us FROM outbox WHERE sent_at_us IS NULL "
+        "ORDER BY seq LIMIT ?1");
     q.bind(1, int64_t{limit});
     while (q.step())
         out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3),

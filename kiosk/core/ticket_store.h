@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config.h"
+#include "outbox.h"
 #include "sqlite_db.h"
 #include "ticket.h"
 
@@ -31,14 +32,6 @@ struct ReserveResult {
     ReserveError error = ReserveError::None;
 };
 
-struct OutboxEvent {
-    int64_t seq = 0;
-    std::string uuid;
-    std::string type;     // "ticket.issued", "ticket.voided"
-    std::string payload;  // JSON object
-    TimePoint created_at{};
-};
-
 // What start-up recovery did with reservations a crash left behind.
 struct RecoveredTicket {
     Ticket ticket;
@@ -46,7 +39,7 @@ struct RecoveredTicket {
 };
 
 class TicketStore {
-public:
+  public:
     explicit TicketStore(const std::string& path);
 
     // Takes the next number of the service for the local day of `now`, durably. Numbers are
@@ -74,7 +67,7 @@ public:
 
     const std::string& path() const { return db_->path(); }
 
-private:
+  private:
     void migrate();
     void append_event(const std::string& type, const Ticket& t, TimePoint now,
                       const std::string& extra_json_fields);

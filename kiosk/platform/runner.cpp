@@ -62,11 +62,11 @@ void set_kiosk_hints(const RunnerOptions& o) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");            // PointerInput reads SDL_FINGER*
     if (o.headless && std::getenv("SDL_VIDEODRIVER") == nullptr)
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");  // an explicit env choice (offscreen) wins
-    if (!o.render_driver.empty()) {
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, o.render_driver.c_str());
-    } else if (o.headless) {
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    }
+    const std::string driver = o.headless ? "software" : o.render_driver;
+    if (!driver.empty()) SDL_SetHint(SDL_HINT_RENDER_DRIVER, driver.c_str());
+    // With the software renderer, present straight to the window (X shm / wl_shm) instead of
+    // through a GL texture: on GPU-less panels that GL path pulls in Mesa's llvmpipe (~60 MiB).
+    if (driver == "software") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 }
 
 // Rebuilds fonts and style when the window's scale changed (first frame, resize, rotation).
@@ -195,6 +195,9 @@ RunResult Runner::run(RunnerClient& client) {
         SDL_GetWindowSize(s.window, &win_w, &win_h);
         update_scale(s.fonts, o.display, win_w, win_h, false);
         ImGui_ImplSDLRenderer_NewFrame();
+        // The backend has uploaded the atlas; the CPU copies (RGBA + alpha, tens of MiB at
+        // 1080p) are not needed again until a rescale rebuilds them.
+        ImGui::GetIO().Fonts->ClearTexData();
         ImGui_ImplSDL2_NewFrame();
         s.pointer.apply(io);  // after the backend, before NewFrame (1.86 has no input events)
         ImGui::NewFrame();

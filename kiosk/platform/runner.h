@@ -29,7 +29,8 @@ struct RunnerOptions {
     std::chrono::milliseconds script_timeout{5000};  // for tap <label> and expect
     bool exit_after_first_frame = false;       // start-up benchmark: see RunResult::first_frame_ms
     std::chrono::milliseconds max_wait{5000};  // longest block while idle (RunnerClient::on_loop)
-    std::string render_driver;  // SDL_HINT_RENDER_DRIVER ("opengles2", "software"); "" = SDL picks
+    std::string render_driver;  // SDL_HINT_RENDER_DRIVER ("opengles2", "software"); "" = SDL picks;
+                                // headless always uses "software"
     int display_index = 0;      // which monitor for full screen
 };
 

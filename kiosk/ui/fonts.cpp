@@ -49,14 +49,16 @@ bool FontSet::build(ImFontAtlas& atlas, const DisplayConfig& display, float scal
         }
     }
     build_text_ranges(text_ranges_, atlas);
+    // The huge font only draws ticket numbers: digits, capital prefixes, space, '-' and '.'.
+    // At 250 px every glyph costs ~50 K atlas pixels, so no more than that.
     huge_ranges_.clear();
-    huge_ranges_.push_back(0x0020);
-    huge_ranges_.push_back(0x007E);
+    for (ImWchar r : {0x0020, 0x0020, 0x002D, 0x002E, 0x0030, 0x0039, 0x0041, 0x005A})
+        huge_ranges_.push_back(r);
     huge_ranges_.push_back(0);
 
     // Large sizes need no horizontal oversampling; it only grows the atlas.
     ImFontConfig text_cfg;
-    text_cfg.OversampleH = 2;
+    text_cfg.OversampleH = 1;  // at ≥ 40 px sub-pixel oversampling adds atlas, not clarity
     text_cfg.OversampleV = 1;
     ImFontConfig large_cfg;
     large_cfg.OversampleH = 1;

@@ -80,6 +80,8 @@ TEST_CASE("each kind of mistake names the file, the key and the problem") {
           "k.toml: printer.dots: must be a multiple of 8 (576 for 80 mm, 384 for 58 mm), got 577");
     CHECK(only_error(parse_config(with("[printer]", "[printer]\ncut = \"half\""), "k.toml")) ==
           "k.toml: printer.cut: must be \"full\", \"partial\" or \"none\", got \"half\"");
+    CHECK(only_error(parse_config(with("[printer]", "[display]\nrenderer = \"vulkan\"\n[printer]"), "k.toml")) ==
+          "k.toml: display.renderer: must be \"software\", \"opengl\", \"opengles2\" or \"auto\", got \"vulkan\"");
     CHECK(only_error(parse_config(with("[printer]", "[kiosk]\nidle_timeout_s = 5\n[printer]"), "k.toml")) ==
           "k.toml: kiosk.idle_timeout_s: must be between 10 and 600, got 5");
 }
@@ -130,4 +132,37 @@ TEST_CASE("ticket URLs and numbers") {
     CHECK(format_ticket_number(s, 5) == "A005");
     CHECK(expand_ticket_url("https://x/{office}/{date}/{number}?s={service}", "nghean", "20261127", "1001",
                             "ho-tich") == "https://x/nghean/20261127/1001?s=ho-tich");
+}
+
+TEST_CASE("the printer profile: status support, native QR, paper counter and timeouts") {
+    const ConfigResult defaults = parse_config(kMinimal, "k.toml");
+    REQUIRE(defaults.ok());
+    CHECK(defaults.config->printer.status == PrinterStatusSupport::None);
+    CHECK_FALSE(defaults.config->printer.native_qr);
+    CHECK(defaults.config->printer.paper_roll_mm == 0);
+
+    const ConfigResult r = parse_config(
+        with("[printer]", "[printer]\nstatus = \"full\"\nnative_qr = true\ndpi = 180\npaper_roll_mm = 80000\n"
+                          "paper_low_mm = 5000\nstatus_timeout_ms = 700\nconfirm_timeout_ms = 20000"),
+        "k.toml");
+    for (const auto& e : r.errors) MESSAGE(e.to_string());
+    REQUIRE(r.ok());
+    const PrinterConfig& p = r.config->printer;
+    CHECK(p.status == PrinterStatusSupport::Full);
+    CHECK(p.native_qr);
+    CHECK(p.dpi == 180);
+    CHECK(p.paper_roll_mm == 80000);
+    CHECK(p.paper_low_mm == 5000);
+    CHECK(p.status_timeout_ms == 700);
+    CHECK(p.confirm_timeout_ms == 20000);
+    CHECK(parse_config(with("[printer]", "[printer]\nstatus = \"realtime\""), "k.toml").config->printer.status ==
+          PrinterStatusSupport::Realtime);
+
+    CHECK(only_error(parse_config(with("[printer]", "[printer]\nstatus = \"yes\""), "k.toml")) ==
+          "k.toml: printer.status: must be \"none\" (write-only), \"realtime\" (DLE EOT) or \"full\" (DLE EOT + GS "
+          "r), got \"yes\"");
+    CHECK(only_error(parse_config(with("[printer]", "[printer]\npaper_roll_mm = 1000\npaper_low_mm = 1000"),
+                                  "k.toml")) == "k.toml: printer.paper_low_mm: must be less than paper_roll_mm (1000), got 1000");
+    CHECK(only_error(parse_config(with("[printer]", "[printer]\nstatus_timeout_ms = 10"), "k.toml")) ==
+          "k.toml: printer.status_timeout_ms: must be between 50 and 30000, got 10");
 }

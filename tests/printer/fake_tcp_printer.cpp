@@ -93,7 +93,7 @@ void FakeTcpPrinter::run() {
         }
         {
             std::lock_guard lock(mutex_);
-            reading = received_.size() < stall_after_;
+            reading = received_.size() < stall_after_ && !model_.buffer_full();
         }
         pollfd fds[3];
         nfds_t count = 0;
@@ -125,7 +125,6 @@ void FakeTcpPrinter::accept_client() {
     if (client_fd_ >= 0) close_client(false);  // one client at a time: the newest wins
     client_fd_ = fd;
     connection_bytes_ = 0;
-    eot_state_ = 0;
     std::lock_guard lock(mutex_);
     ++accepted_;
     changed_.notify_all();
@@ -144,8 +143,11 @@ void FakeTcpPrinter::read_client() {
     uint8_t buffer[64 * 1024];
     size_t limit = sizeof buffer;
     size_t close_at = SIZE_MAX;
+    size_t rate = 0;
     {
         std::lock_guard lock(mutex_);
+        rate = bytes_per_second_;
+        if (rate > 0) limit = std::min(limit, std::max<size_t>(rate / 100, 1));  // 10 ms slices
         if (stall_after_ != SIZE_MAX) limit = std::min(limit, stall_after_ - received_.size());
         close_at = close_after_;
     }
@@ -165,42 +167,65 @@ void FakeTcpPrinter::read_client() {
     {
         std::lock_guard lock(mutex_);
         received_.insert(received_.end(), buffer, buffer + length);
+        model_.feed(buffer, length);
         changed_.notify_all();
     }
-    answer_status_queries(buffer, length);
+    send_replies();
+    if (rate > 0)
+        std::this_thread::sleep_for(std::chrono::microseconds(length * 1000000 / rate));
     if (connection_bytes_ >= close_at) close_client(false);
 }
 
-void FakeTcpPrinter::answer_status_queries(const uint8_t* data, size_t length) {
-    for (size_t i = 0; i < length && client_fd_ >= 0; ++i) {
-        const uint8_t b = data[i];
-        if (eot_state_ == 2) {
-            eot_state_ = 0;
-            uint8_t reply = 0;
-            {
-                std::lock_guard lock(mutex_);
-                if (silent_ || b < 1 || b > 4) continue;  // Epson ignores other n
-                reply = status_[b];
-                ++replies_;
-            }
-            if (::send(client_fd_, &reply, 1, MSG_NOSIGNAL | MSG_DONTWAIT) != 1) close_client(true);
-        } else if (b == escpos::DLE) {
-            eot_state_ = 1;
-        } else {
-            eot_state_ = (eot_state_ == 1 && b == escpos::EOT) ? 2 : 0;
-        }
+void FakeTcpPrinter::send_replies() {
+    std::vector<uint8_t> replies;
+    {
+        std::lock_guard lock(mutex_);
+        replies = model_.take_replies();
     }
+    if (client_fd_ < 0 || replies.empty()) return;
+    if (::send(client_fd_, replies.data(), replies.size(), MSG_NOSIGNAL | MSG_DONTWAIT) !=
+        static_cast<ssize_t>(replies.size()))
+        close_client(true);
 }
 
 void FakeTcpPrinter::set_status(uint8_t n, uint8_t reply) {
     if (n < 1 || n > 4) throw std::invalid_argument("FakeTcpPrinter::set_status: n must be 1..4");
     std::lock_guard lock(mutex_);
-    status_[n] = reply;
+    model_.set_status_override(n, reply);
 }
 
 void FakeTcpPrinter::set_silent(bool silent) {
     std::lock_guard lock(mutex_);
-    silent_ = silent;
+    model_.set_silent(silent);
+}
+
+void FakeTcpPrinter::script(const std::function<void(FakePrinterModel&)>& change) {
+    run_on_thread([this, &change] {
+        {
+            std::lock_guard lock(mutex_);
+            change(model_);
+        }
+        send_replies();
+    });
+}
+
+FakePrinterModel FakeTcpPrinter::model() const {
+    std::lock_guard lock(mutex_);
+    return model_;
+}
+
+void FakeTcpPrinter::set_bytes_per_second(size_t rate) {
+    std::lock_guard lock(mutex_);
+    bytes_per_second_ = rate;
+}
+
+std::vector<DecodedJob> FakeTcpPrinter::printed_jobs() const {
+    std::vector<uint8_t> printed;
+    {
+        std::lock_guard lock(mutex_);
+        printed = model_.printed();
+    }
+    return decode_escpos(printed);
 }
 
 void FakeTcpPrinter::stall_after(size_t total_bytes) {
@@ -261,7 +286,7 @@ int FakeTcpPrinter::connections_closed_by_peer() const {
 
 size_t FakeTcpPrinter::status_replies_sent() const {
     std::lock_guard lock(mutex_);
-    return replies_;
+    return model_.status_replies();
 }
 
 bool FakeTcpPrinter::has_client() {

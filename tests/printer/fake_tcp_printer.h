@@ -3,11 +3,13 @@
 // by its own thread. It behaves like the device, not a no-op:
 //   - records every byte received (one stream, as the paper would show it) and decodes it into
 //     jobs with the driver's decoder;
-//   - answers DLE EOT n (10 04 n) from a scripted status, scanning the raw stream like Epson
-//     firmware does (so it also answers inside raster data), unless set silent;
+//   - behaves like the device through FakePrinterModel: answers DLE EOT n and GS r 1 from a
+//     scripted state (paper end after N rows or tickets, cover open, cutter error, near end,
+//     silent, realtime-only), holds data while stopped and replays it on recovery;
 //   - has a small receive buffer like a real printer, so a stalled printer back-pressures;
 //   - takes one client at a time: a new connection replaces the old one.
-// Scripted faults: stall (stop reading), close after N bytes, drop the idle connection, refuse.
+// Scripted faults: stall (stop reading), slow reading, close after N bytes, drop the idle
+// connection, refuse.
 // All public methods are thread-safe; the destructor stops the thread and closes everything.
 #include <chrono>
 #include <condition_variable>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "drivers/printer/escpos_decoder.h"
+#include "fake_printer_model.h"
 
 namespace kiosk::printer::testing {
 
@@ -39,6 +42,11 @@ class FakeTcpPrinter {
     // E.g. (1, 0x1A) offline, (2, 0x32) stopped: paper end, (4, 0x72) paper out.
     void set_status(uint8_t n, uint8_t reply);
     void set_silent(bool silent);  // write-only clone: never answers
+    // Changes the device state on the printer thread (replies it causes are sent), e.g.
+    // printer.script([](FakePrinterModel& m) { m.load_paper(); });
+    void script(const std::function<void(FakePrinterModel&)>& change);
+    FakePrinterModel model() const;  // a copy of the device state, for assertions
+    void set_bytes_per_second(size_t rate);  // slow printer: reads at most this fast (0 = off)
 
     // --- scripted faults (each takes effect before the call returns) -----------------------
     void stall_after(size_t total_bytes);  // stop reading once this many bytes arrived in total
@@ -51,6 +59,7 @@ class FakeTcpPrinter {
     std::vector<uint8_t> received() const;
     size_t bytes_received() const;
     std::vector<DecodedJob> jobs() const;  // decode_escpos(received())
+    std::vector<DecodedJob> printed_jobs() const;  // what came out on paper (executed bytes)
     int connections_accepted() const;
     int connections_closed_by_peer() const;
     size_t status_replies_sent() const;
@@ -66,7 +75,7 @@ class FakeTcpPrinter {
     void accept_client();
     void read_client();
     void close_client(bool by_peer);
-    void answer_status_queries(const uint8_t* data, size_t length);
+    void send_replies();
 
     int listen_fd_ = -1;
     int wake_fd_ = -1;
@@ -76,7 +85,6 @@ class FakeTcpPrinter {
     // Owned by the printer thread.
     int client_fd_ = -1;
     size_t connection_bytes_ = 0;
-    int eot_state_ = 0;  // 0 idle, 1 after DLE, 2 after DLE EOT (queries may span reads)
 
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;
@@ -85,13 +93,12 @@ class FakeTcpPrinter {
     uint64_t tasks_done_ = 0;
     uint64_t tasks_posted_ = 0;
     std::vector<uint8_t> received_;
-    uint8_t status_[5] = {0x12, 0x12, 0x12, 0x12, 0x12};
-    bool silent_ = false;
+    FakePrinterModel model_;
+    size_t bytes_per_second_ = 0;
     size_t stall_after_ = SIZE_MAX;
     size_t close_after_ = SIZE_MAX;
     int accepted_ = 0;
     int closed_by_peer_ = 0;
-    size_t replies_ = 0;
 };
 
 }  // namespace kiosk::printer::testing

@@ -45,12 +45,37 @@ TEST_CASE("bad printer URIs are rejected with a precise message") {
         const char* message;
     };
     const Row rows[] = {
-        {"usb:/dev/usb/lp0", "unknown printer URI scheme 'usb' — supported: file:, tcp://"},
-        {"serial:/dev/ttyUSB0", "unknown printer URI scheme 'serial' — supported: file:, tcp://"},
-        {"http://10.0.0.9", "unknown printer URI scheme 'http' — supported: file:, tcp://"},
-        {"", "printer URI is empty — expected file:PATH or tcp://HOST[:PORT]"},
+        {"http://10.0.0.9",
+         "unknown printer URI scheme 'http' — supported: file:, tcp://, usb:, serial:"},
+        {"", "printer URI is empty — expected file:PATH, tcp://HOST[:PORT], usb:/dev/usb/lpN or "
+             "serial:/dev/ttyX[?baud=N&flow=F]"},
         {"/dev/usb/lp0",
-         "invalid printer URI '/dev/usb/lp0': no scheme — expected file:PATH or tcp://HOST[:PORT]"},
+         "invalid printer URI '/dev/usb/lp0': no scheme — expected file:PATH, tcp://HOST[:PORT], "
+         "usb:/dev/usb/lpN or serial:/dev/ttyX[?baud=N&flow=F]"},
+        {"usb:", "invalid printer URI 'usb:': the device path is empty"},
+        {"usb:lp0",
+         "invalid printer URI 'usb:lp0': the device path must be absolute, e.g. /dev/usb/lp0 or "
+         "/dev/ttyUSB0"},
+        {"usb://host/dev/lp0",
+         "invalid printer URI 'usb://host/dev/lp0': a device URI cannot name a host; use e.g. "
+         "usb:/dev/usb/lp0"},
+        {"usb:/dev/usb/lp0?baud=9600",
+         "invalid printer URI 'usb:/dev/usb/lp0?baud=9600': usb: takes no options (the USB "
+         "printer class has no line settings)"},
+        {"serial:/dev/ttyUSB0?baud=12345",
+         "invalid printer URI 'serial:/dev/ttyUSB0?baud=12345': baud '12345' is not one of 2400 "
+         "4800 9600 19200 38400 57600 115200 230400"},
+        {"serial:/dev/ttyUSB0?baud=",
+         "invalid printer URI 'serial:/dev/ttyUSB0?baud=': baud '' is not one of 2400 4800 9600 "
+         "19200 38400 57600 115200 230400"},
+        {"serial:/dev/ttyUSB0?flow=dsrdtr",
+         "invalid printer URI 'serial:/dev/ttyUSB0?flow=dsrdtr': flow 'dsrdtr' must be rtscts, "
+         "xonxoff or none"},
+        {"serial:/dev/ttyUSB0?parity=even",
+         "invalid printer URI 'serial:/dev/ttyUSB0?parity=even': unknown serial option 'parity' "
+         "(known: baud, flow)"},
+        {"serial:/dev/ttyUSB0?baud",
+         "invalid printer URI 'serial:/dev/ttyUSB0?baud': option 'baud' is not key=value"},
         {"file:", "invalid printer URI 'file:': the file path is empty"},
         {"file://host/x",
          "invalid printer URI 'file://host/x': a file URI cannot name a host; use file:/abs/path, "
@@ -100,7 +125,37 @@ TEST_CASE("open_printer_transport builds the transport or reports the URI error"
     REQUIRE(tcp);
     CHECK(tcp->describe() == "tcp://[::1]:9100");
 
-    auto bad = open_printer_transport("usb:/dev/usb/lp0", {}, &error);
+    auto usb = open_printer_transport("usb:/dev/usb/lp0", {}, &error);
+    REQUIRE(usb);
+    CHECK(usb->describe() == "usb:/dev/usb/lp0");
+    CHECK(usb->can_receive());
+
+    auto serial = open_printer_transport("serial:/dev/ttyS0?flow=xonxoff&baud=9600", {}, &error);
+    REQUIRE(serial);
+    CHECK(serial->describe() == "serial:/dev/ttyS0?baud=9600&flow=xonxoff");
+
+    auto bad = open_printer_transport("lpt:/dev/lp0", {}, &error);
     CHECK(bad == nullptr);
-    CHECK(error == "unknown printer URI scheme 'usb' — supported: file:, tcp://");
+    CHECK(error == "unknown printer URI scheme 'lpt' — supported: file:, tcp://, usb:, serial:");
+}
+
+TEST_CASE("usb: and serial: URIs name an absolute device; serial options have defaults") {
+    const PrinterUriResult usb = parse_printer_uri("usb:/dev/usb/lp0");
+    REQUIRE(usb.ok());
+    CHECK(usb.uri->scheme == PrinterUri::Scheme::Usb);
+    CHECK(usb.uri->path == "/dev/usb/lp0");
+    CHECK(parse_printer_uri("usb:///dev/kiosk-printer").uri->path == "/dev/kiosk-printer");
+
+    const PrinterUriResult plain = parse_printer_uri("serial:/dev/ttyUSB0");
+    REQUIRE(plain.ok());
+    CHECK(plain.uri->scheme == PrinterUri::Scheme::Serial);
+    CHECK(plain.uri->path == "/dev/ttyUSB0");
+    CHECK(plain.uri->serial.baud == 115200);
+    CHECK(plain.uri->serial.flow == FlowControl::RtsCts);
+
+    const PrinterUriResult full = parse_printer_uri("serial:/dev/ttyS1?baud=9600&flow=none");
+    REQUIRE(full.ok());
+    CHECK(full.uri->path == "/dev/ttyS1");
+    CHECK(full.uri->serial.baud == 9600);
+    CHECK(full.uri->serial.flow == FlowControl::None);
 }

@@ -1,0 +1,95 @@
+#include "store_schema.h"
+
+#include "ticket_store.h"
+#include "uuid.h"
+
+namespace kiosk {
+namespace {
+
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE IF NOT EXISTS sequences(
+  business_date TEXT NOT NULL,
+  service_id    TEXT NOT NULL,
+  last_seq      INTEGER NOT NULL,
+  PRIMARY KEY (business_date, service_id));
+CREATE TABLE IF NOT EXISTS tickets(
+  id                INTEGER PRIMARY KEY,
+  business_date     TEXT NOT NULL,
+  service_id        TEXT NOT NULL,
+  sequence          INTEGER NOT NULL,
+  number            TEXT NOT NULL,
+  priority          INTEGER NOT NULL,
+  state             TEXT NOT NULL,
+  reserved_at_us    INTEGER NOT NULL,
+  issued_at_us      INTEGER,
+  called_at_us      INTEGER,
+  served_at_us      INTEGER,
+  void_reason       TEXT NOT NULL DEFAULT '',
+  print_unconfirmed INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (business_date, service_id, sequence),
+  UNIQUE (business_date, number));
+CREATE INDEX IF NOT EXISTS tickets_by_state ON tickets(business_date, service_id, state);
+CREATE TABLE IF NOT EXISTS outbox(
+  seq           INTEGER PRIMARY KEY,
+  uuid          TEXT NOT NULL UNIQUE,
+  type          TEXT NOT NULL,
+  payload       TEXT NOT NULL,
+  created_at_us INTEGER NOT NULL,
+  sent_at_us    INTEGER);
+)SQL";
+
+// v1 → v2: the sync worker needs to park events the server rejects for good, find pending events
+// without scanning 100k sent ones, and keep the last good catalogue.
+constexpr const char* kUpgradeToV2 = R"SQL(
+ALTER TABLE outbox ADD COLUMN reject_reason TEXT;
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(seq) WHERE sent_at_us IS NULL;
+CREATE TABLE IF NOT EXISTS catalog_cache(
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  etag          TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  fetched_at_us INTEGER NOT NULL,
+  checked_at_us INTEGER NOT NULL);
+)SQL";
+
+int64_t user_version(SqliteDb& db) {
+    Statement v(db, "PRAGMA user_version");
+    v.step();
+    return v.column_int(0);
+}
+
+}  // namespace
+
+void migrate_store(SqliteDb& db) {
+    if (user_version(db) == kStoreSchemaVersion) return;
+    Transaction tx(db);
+    const int64_t version = user_version(db);  // again, now that we hold the write lock
+    if (version > kStoreSchemaVersion)
+        throw StoreError(db.path() + ": written by a newer kiosk (schema " +
+                         std::to_string(version) + ", this build knows " +
+                         std::to_string(kStoreSchemaVersion) + ")");
+    if (version < 1) db.exec(kSchemaV1);
+    if (version < 2) db.exec(kUpgradeToV2);
+    db.exec(("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str());
+    tx.commit();
+}
+
+std::unique_ptr<SqliteDb> open_store(const std::string& path) {
+    auto db = std::make_unique<SqliteDb>(path);
+    migrate_store(*db);
+    return db;
+}
+
+std::string insert_outbox_event(SqliteDb& db, const std::string& type,
+                                const std::string& payload_json, TimePoint now) {
+    std::string uuid = make_uuid_v4();
+    Statement(db, "INSERT INTO outbox(uuid, type, payload, created_at_us) VALUES(?1, ?2, ?3, ?4)")
+        .bind(1, uuid)
+        .bind(2, type)
+        .bind(3, payload_json)
+        .bind(4, to_us(now))
+        .run();
+    return uuid;
+}
+
+}  // namespace kiosk
