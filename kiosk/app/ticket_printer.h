@@ -1,12 +1,13 @@
 #pragma once
 // The real print path for a ticket: render the slip (FreeType + QR) → ESC/POS raster job →
-// printer transport, plus an optional PNG preview of exactly the bitmap that was sent.
-// Runs on the worker thread; one instance owns the printer connection.
+// PrinterDevice (resync, status check, banded send, confirmation; see
+// drivers/printer/printer_device.h), plus an optional PNG preview of exactly the bitmap that
+// was sent. Runs on the worker thread; one instance owns the printer.
 #include <chrono>
 #include <memory>
 #include <string>
 
-#include "drivers/printer/printer_transport.h"
+#include "drivers/printer/printer_device.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/ticket_issuer.h"
 
@@ -15,22 +16,39 @@ namespace kiosk::app {
 struct PrintTimings {
     std::chrono::microseconds render{0};
     std::chrono::microseconds encode{0};
-    std::chrono::microseconds send{0};
+    std::chrono::microseconds send{0};  // the device's whole job: resync, status, send, confirm
     size_t bytes = 0;
 };
+
+// The device's outcome as the issuer's PrintAttempt: error_code is printer::error_code(fault)
+// ("paper_out", "cover_open", …), detail the precise cause.
+PrintAttempt to_print_attempt(const printer::PrintOutcome& outcome);
 
 class TicketPrinter {
 public:
     // Throws std::invalid_argument with the URI parser's message when the URI is unusable.
-    TicketPrinter(const KioskConfig& config, const std::string& printer_uri, std::string preview_dir);
+    // paper_state_path: where the software paper counter is kept (empty: memory only).
+    TicketPrinter(const KioskConfig& config, const std::string& printer_uri, std::string preview_dir,
+                  std::string paper_state_path = {});
 
     PrintAttempt print(const TicketSlip& slip);
     const PrintTimings& last_timings() const { return timings_; }
-    std::string describe() const { return transport_->describe(); }
+    std::string describe() const { return device_->transport().describe(); }
+
+    // For the screens: what the citizen reads about the last failure (empty when it printed),
+    // and the staff status line (fault, printer status, paper counter).
+    const printer::PrintOutcome& last_outcome() const { return device_->last_outcome(); }
+    printer::CitizenText citizen_message() const { return printer::citizen_message(last_outcome().fault); }
+    std::string status_line() const { return device_->status_line(); }
+    // Heartbeat while idle (e.g. every 30 s on the worker): refreshes status_line() and tells
+    // when a stopped printer is ready again, so the kiosk can lift its "printer trouble" notice.
+    printer::StatusReport query_status() { return device_->query_status(); }
+    void reset_paper_counter() { device_->paper_counter().reset(); }  // staff loaded a new roll
+    printer::PrinterDevice& device() { return *device_; }
 
 private:
     const KioskConfig& config_;
-    std::unique_ptr<printer::PrinterTransport> transport_;
+    std::unique_ptr<printer::PrinterDevice> device_;
     std::string preview_dir_;
     PrintTimings timings_;
 };
