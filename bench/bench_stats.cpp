@@ -11,7 +11,9 @@ Stats summarize(std::vector<double> s) {
     st.n = s.size();
     if (s.empty()) return st;
     std::sort(s.begin(), s.end());
-    auto at = [&](double q) { return s[std::min(s.size() - 1, static_cast<size_t>(std::ceil(q * s.size())) - 1)]; };
+    auto at = [&](double q) {
+        return s[std::min(s.size() - 1, static_cast<size_t>(std::ceil(q * s.size())) - 1)];
+    };
     st.median = at(0.5);
     st.p99 = at(0.99);
     st.max = s.back();
@@ -25,11 +27,12 @@ std::string fmt_ms(double ms) {
 }
 
 void print_table(const std::string& title, const std::vector<Row>& rows) {
-    std::printf("\n%s\n\n| metric | measured | target | met | anchor (same run) |\n|---|---|---|---|---|\n",
-                title.c_str());
+    std::printf(
+        "\n%s\n\n| metric | measured | target | met | anchor (same run) |\n|---|---|---|---|---|\n",
+        title.c_str());
     for (const Row& r : rows)
-        std::printf("| %s | %s | %s | %s | %s |\n", r.metric.c_str(), r.value.c_str(), r.target.c_str(),
-                    r.met ? "yes" : "NO", r.anchor.c_str());
+        std::printf("| %s | %s | %s | %s | %s |\n", r.metric.c_str(), r.value.c_str(),
+                    r.target.c_str(), r.met ? "yes" : "NO", r.anchor.c_str());
     std::fflush(stdout);
 }
 

@@ -74,6 +74,14 @@ std::string DossierDb::catalog_etag() {
     return etag_cache_;
 }
 
+void DossierDb::set_catalog_json(const std::string& text) {
+    std::lock_guard lock(mutex_);
+    Statement(db_, "INSERT INTO meta(key, value) VALUES('catalog', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value")
+        .bind(1, text)
+        .run();
+    catalog_cache_.clear();
+}
+
 std::optional<DossierRecord> DossierDb::dossier(const std::string& code) {
     std::lock_guard lock(mutex_);
     Statement q(db_,

@@ -42,6 +42,7 @@ public:
 
     std::string catalog_json();
     std::string catalog_etag();  // quoted SHA-256 hex of catalog_json()
+    void set_catalog_json(const std::string& text);  // publish a new catalogue (tests, admin)
     std::optional<DossierRecord> dossier(const std::string& code);
     std::vector<std::string> dossier_codes();
 

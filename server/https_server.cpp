@@ -175,6 +175,8 @@ int HttpsServer::start() {
         impl_->port = o.port;
     }
     impl_->thread = std::thread([this] { impl_->server->listen_after_bind(); });
+    // httplib's stop() does nothing until the listener runs: wait for it, so stop() always works.
+    while (!s.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return impl_->port;
 }
 

@@ -67,8 +67,7 @@ TransportResult CharDeviceTransport::open_device() {
 }
 
 TransportResult CharDeviceTransport::write_failure(const WriteOutcome& outcome, size_t written,
-                                                   size_t total,
-                                                   std::chrono::milliseconds budget) {
+                                                   size_t total, std::chrono::milliseconds budget) {
     close();  // the next job reopens the node (re-plug) and starts on a clean write queue
     const std::string progress =
         " after " + std::to_string(written) + " of " + std::to_string(total) + " bytes";
@@ -138,8 +137,9 @@ ReceiveResult CharDeviceTransport::receive(std::span<uint8_t> into,
     const int e = outcome.error_number;
     if (e == EINVAL) {
         r.error = TransportError::ReadFailed;
-        r.detail = describe() + ": the printer's USB interface is write-only (read: " +
-                   errno_text(e) + "); set printer.status = \"none\"";
+        r.detail = describe() +
+                   ": the printer's USB interface is write-only (read: " + errno_text(e) +
+                   "); set printer.status = \"none\"";
         return r;
     }
     close();

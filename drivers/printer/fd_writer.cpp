@@ -78,8 +78,9 @@ ReadOutcome read_some(int fd, std::span<uint8_t> into, SteadyTime deadline, FdKi
             return outcome;
         }
         if (ready == 0) return outcome;  // Timeout
-        const ssize_t n = kind == FdKind::Socket ? ::recv(fd, into.data(), into.size(), MSG_DONTWAIT)
-                                                 : ::read(fd, into.data(), into.size());
+        const ssize_t n = kind == FdKind::Socket
+                              ? ::recv(fd, into.data(), into.size(), MSG_DONTWAIT)
+                              : ::read(fd, into.data(), into.size());
         if (n > 0) {
             outcome.status = ReadStatus::Data;
             outcome.bytes = static_cast<size_t>(n);

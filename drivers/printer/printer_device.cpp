@@ -11,12 +11,16 @@ using Clock = std::chrono::steady_clock;
 
 PrintFault fault_for(const TransportResult& r) {
     switch (r.error) {
-        case TransportError::WriteTimeout: return PrintFault::WriteStall;
-        case TransportError::Disconnected: return r.bytes_written > 0 ? PrintFault::ConnectionLost
-                                                                       : PrintFault::Unreachable;
-        case TransportError::WriteFailed: return PrintFault::WriteFailed;
-        case TransportError::ReadFailed: return PrintFault::NoStatusReply;
-        default: return PrintFault::Unreachable;  // open/resolve/connect failures, device gone
+        case TransportError::WriteTimeout:
+            return PrintFault::WriteStall;
+        case TransportError::Disconnected:
+            return r.bytes_written > 0 ? PrintFault::ConnectionLost : PrintFault::Unreachable;
+        case TransportError::WriteFailed:
+            return PrintFault::WriteFailed;
+        case TransportError::ReadFailed:
+            return PrintFault::NoStatusReply;
+        default:
+            return PrintFault::Unreachable;  // open/resolve/connect failures, device gone
     }
 }
 
@@ -49,7 +53,7 @@ PrinterProfile PrinterProfile::from_config(const PrinterConfig& c) {
 }
 
 double job_paper_mm(int raster_rows, int feed_lines, int dpi) {
-    constexpr double kLineMm = 25.4 / 6;  // default line spacing 1/6 inch
+    constexpr double kLineMm = 25.4 / 6;    // default line spacing 1/6 inch
     constexpr double kCutterMarginMm = 15;  // head-to-cutter distance fed before a cut
     return raster_rows * 25.4 / std::max(dpi, 1) + feed_lines * kLineMm + kCutterMarginMm;
 }
@@ -114,7 +118,7 @@ StatusReport PrinterDevice::read_status(std::chrono::milliseconds timeout) {
         const ReceiveResult got = transport_->receive(buffer, left);
         if (!got.ok) {
             report.fault = got.error == TransportError::ReadFailed ? PrintFault::NoStatusReply
-                                                                    : PrintFault::Unreachable;
+                                                                   : PrintFault::Unreachable;
             report.detail = "status reply: " + got.detail;
             return report;
         }
@@ -141,8 +145,9 @@ StatusReport PrinterDevice::read_status(std::chrono::milliseconds timeout) {
 StatusReport PrinterDevice::query_status() {
     if (!status_supported()) {
         StatusReport report;
-        report.detail = transport_->describe() + ": printer does not report status (" +
-                        (transport_->can_receive() ? "profile status = none" : "write-only transport") + ")";
+        report.detail =
+            transport_->describe() + ": printer does not report status (" +
+            (transport_->can_receive() ? "profile status = none" : "write-only transport") + ")";
         return report;
     }
     std::string detail;
@@ -259,9 +264,10 @@ PrintOutcome PrinterDevice::print(const EncodedJob& job, double paper_mm) {
                              " ms; printer now: " + after.detail;
         } else if (!link_error.empty()) {
             outcome.fault = PrintFault::ConnectionLost;
-            outcome.detail = "all " + std::to_string(job.bytes.size()) +
-                             " bytes sent, then the link failed while waiting for GS r 1: " +
-                             link_error + "; printer now: " + after.detail;
+            outcome.detail =
+                "all " + std::to_string(job.bytes.size()) +
+                " bytes sent, then the link failed while waiting for GS r 1: " + link_error +
+                "; printer now: " + after.detail;
         } else if (after.fault != PrintFault::None) {
             outcome.fault = after.fault;
             outcome.detail = "job not confirmed and the printer stopped answering: " + after.detail;
@@ -289,8 +295,8 @@ PrintOutcome PrinterDevice::print(const EncodedJob& job, double paper_mm) {
 
 std::string PrinterDevice::status_line() const {
     const CitizenText words = staff_message(current_fault_);
-    std::string line = "Máy in: " + words.vi + " | Printer " + transport_->describe() + ": " +
-                       words.en;
+    std::string line =
+        "Máy in: " + words.vi + " | Printer " + transport_->describe() + ": " + words.en;
     if (current_fault_ == PrintFault::None && last_status_)
         line += " (" + describe(*last_status_) + ")";
     if (!current_detail_.empty()) line += " — " + current_detail_;

@@ -43,7 +43,7 @@ struct PrintOutcome {
 };
 
 struct StatusReport {
-    bool supported = false;  // the profile and the transport allow queries
+    bool supported = false;               // the profile and the transport allow queries
     PrintFault fault = PrintFault::None;  // None = ready (or unsupported)
     PrinterStatus status;
     std::string detail;

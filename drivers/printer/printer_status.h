@@ -60,7 +60,7 @@ struct PrinterStatus {
 std::string describe(const PrinterStatus& status);
 
 struct PaperSensor {
-    bool near_end = false;  // GS r 1 bits 0x03
+    bool near_end = false;   // GS r 1 bits 0x03
     bool paper_end = false;  // GS r 1 bits 0x0C
 };
 std::optional<PaperSensor> parse_paper_sensor_reply(uint8_t b);

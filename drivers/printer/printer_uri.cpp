@@ -170,8 +170,8 @@ PrinterUriResult parse_serial(std::string_view text, std::string_view rest) {
             else if (value == "none")
                 uri.serial.flow = FlowControl::None;
             else
-                return fail(text, "flow '" + std::string(value) +
-                                      "' must be rtscts, xonxoff or none");
+                return fail(text,
+                            "flow '" + std::string(value) + "' must be rtscts, xonxoff or none");
         } else {
             return fail(text,
                         "unknown serial option '" + std::string(key) + "' (known: baud, flow)");

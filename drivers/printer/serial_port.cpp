@@ -11,15 +11,24 @@ namespace {
 
 speed_t speed_for(int baud) {
     switch (baud) {
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        default: return B0;
+        case 2400:
+            return B2400;
+        case 4800:
+            return B4800;
+        case 9600:
+            return B9600;
+        case 19200:
+            return B19200;
+        case 38400:
+            return B38400;
+        case 57600:
+            return B57600;
+        case 115200:
+            return B115200;
+        case 230400:
+            return B230400;
+        default:
+            return B0;
     }
 }
 
@@ -27,9 +36,12 @@ speed_t speed_for(int baud) {
 
 std::string_view to_string(FlowControl flow) {
     switch (flow) {
-        case FlowControl::None: return "none";
-        case FlowControl::RtsCts: return "rtscts";
-        case FlowControl::XonXoff: return "xonxoff";
+        case FlowControl::None:
+            return "none";
+        case FlowControl::RtsCts:
+            return "rtscts";
+        case FlowControl::XonXoff:
+            return "xonxoff";
     }
     return "none";
 }

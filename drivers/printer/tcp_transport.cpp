@@ -232,8 +232,7 @@ ReceiveResult TcpTransport::receive(std::span<uint8_t> into, std::chrono::millis
         r.bytes = outcome.bytes;
         return r;
     }
-    const bool gone =
-        outcome.status == ReadStatus::Closed || is_disconnect(outcome.error_number);
+    const bool gone = outcome.status == ReadStatus::Closed || is_disconnect(outcome.error_number);
     close();
     r.error = gone ? TransportError::Disconnected : TransportError::ReadFailed;
     r.detail = describe() + (outcome.status == ReadStatus::Closed

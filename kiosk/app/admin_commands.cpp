@@ -23,7 +23,8 @@ std::optional<KioskConfig> load_config_or_report(const std::string& path, std::o
     ConfigResult r = path.empty() ? parse_config(embedded_demo_config(), "<embedded demo config>")
                                   : load_config_file(path);
     if (r.ok()) return std::move(r.config);
-    for (const auto& e : r.errors) err << "config error: " << e.to_string() << "\n";
+    for (const auto& e : r.errors)
+        err << "config error: " << e.to_string() << "\n";
     return std::nullopt;
 }
 
@@ -31,11 +32,13 @@ int check_config_command(const std::string& path, std::ostream& out, std::ostrea
     auto config = load_config_or_report(path, err);
     if (!config) return kExitBadConfig;
     out << path << ": OK — office '" << config->office_id << "', " << config->services.size()
-        << " service fields, printer " << config->printer.uri << " (" << config->printer.dots << " dots)\n";
+        << " service fields, printer " << config->printer.uri << " (" << config->printer.dots
+        << " dots)\n";
     return kExitOk;
 }
 
-int tickets_command(const std::string& data_dir, const std::string& date, std::ostream& out, std::ostream& err) {
+int tickets_command(const std::string& data_dir, const std::string& date, std::ostream& out,
+                    std::ostream& err) {
     int y, m, d;
     if (!date.empty() && !parse_iso_date(date, y, m, d)) {
         err << "--date must be a valid YYYY-MM-DD date, got '" << date << "'\n";
@@ -48,13 +51,16 @@ int tickets_command(const std::string& data_dir, const std::string& date, std::o
     }
     try {
         TicketStore store(db);
-        const std::string day = date.empty() ? local_date_iso(std::chrono::system_clock::now()) : date;
-        out << "number,service,priority,state,reserved_at,issued_at,print_unconfirmed,void_reason\n";
+        const std::string day =
+            date.empty() ? local_date_iso(std::chrono::system_clock::now()) : date;
+        out << "number,service,priority,state,reserved_at,issued_at,print_unconfirmed,void_"
+               "reason\n";
         for (const Ticket& t : store.tickets_of_day(day)) {
-            out << csv_field(t.number) << ',' << csv_field(t.service_id) << ',' << (t.priority ? "yes" : "no") << ','
-                << to_string(t.state) << ',' << iso8601_local(t.reserved_at) << ','
-                << (t.issued_at ? iso8601_local(*t.issued_at) : "") << ',' << (t.print_unconfirmed ? "yes" : "no")
-                << ',' << csv_field(t.void_reason) << '\n';
+            out << csv_field(t.number) << ',' << csv_field(t.service_id) << ','
+                << (t.priority ? "yes" : "no") << ',' << to_string(t.state) << ','
+                << iso8601_local(t.reserved_at) << ','
+                << (t.issued_at ? iso8601_local(*t.issued_at) : "") << ','
+                << (t.print_unconfirmed ? "yes" : "no") << ',' << csv_field(t.void_reason) << '\n';
         }
         return kExitOk;
     } catch (const std::exception& e) {

@@ -19,6 +19,7 @@ std::optional<KioskConfig> load_config_or_report(const std::string& path, std::o
 int check_config_command(const std::string& path, std::ostream& out, std::ostream& err);
 
 // The day's tickets as CSV (local date YYYY-MM-DD; empty = today).
-int tickets_command(const std::string& data_dir, const std::string& date, std::ostream& out, std::ostream& err);
+int tickets_command(const std::string& data_dir, const std::string& date, std::ostream& out,
+                    std::ostream& err);
 
 }  // namespace kiosk::app

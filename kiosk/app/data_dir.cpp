@@ -13,8 +13,10 @@
 namespace kiosk::app {
 
 std::string default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua-kiosk";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/state/motcua-kiosk";
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/motcua-kiosk";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/state/motcua-kiosk";
     return "/var/lib/motcua-kiosk";
 }
 
@@ -29,8 +31,9 @@ DataDirLock::DataDirLock(const std::string& dir) {
         const int err = errno;
         ::close(fd_);
         fd_ = -1;
-        throw std::runtime_error(err == EWOULDBLOCK ? "data directory " + dir + " is in use by another kiosk process"
-                                                    : "cannot lock " + lock_path + ": " + std::strerror(err));
+        throw std::runtime_error(
+            err == EWOULDBLOCK ? "data directory " + dir + " is in use by another kiosk process"
+                               : "cannot lock " + lock_path + ": " + std::strerror(err));
     }
 }
 

@@ -9,7 +9,7 @@ namespace kiosk::app {
 std::string default_data_dir();  // $XDG_STATE_HOME/motcua-kiosk or ~/.local/state/motcua-kiosk
 
 class DataDirLock {
-public:
+  public:
     // Creates the directory if needed and takes an exclusive flock on DIR/kiosk.lock.
     // Throws std::runtime_error naming the directory and the reason.
     explicit DataDirLock(const std::string& dir);
@@ -17,7 +17,7 @@ public:
     DataDirLock(const DataDirLock&) = delete;
     DataDirLock& operator=(const DataDirLock&) = delete;
 
-private:
+  private:
     int fd_ = -1;
 };
 

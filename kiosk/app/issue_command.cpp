@@ -7,10 +7,12 @@
 
 namespace kiosk::app {
 
-int issue_command(const KioskConfig& config, const IssueCommandOptions& o, std::ostream& out, std::ostream& err) {
+int issue_command(const KioskConfig& config, const IssueCommandOptions& o, std::ostream& out,
+                  std::ostream& err) {
     if (!config.find_service(o.service_id)) {
         err << "unknown service '" << o.service_id << "'; known:";
-        for (const auto& s : config.services) err << " " << s.id;
+        for (const auto& s : config.services)
+            err << " " << s.id;
         err << "\n";
         return kExitBadConfig;
     }
@@ -26,14 +28,17 @@ int issue_command(const KioskConfig& config, const IssueCommandOptions& o, std::
         int failures = 0;
         for (int i = 0; i < o.count; ++i) {
             const IssueOutcome res =
-                issuer.issue(o.service_id, o.priority, [&](const TicketSlip& slip) { return printer.print(slip); });
+                issuer.issue(o.service_id, o.priority,
+                             [&](const TicketSlip& slip) { return printer.print(slip); });
             if (res.status == IssueStatus::Issued) {
                 out << res.ticket->number << " issued\n" << std::flush;
             } else {
                 ++failures;
-                err << (res.ticket ? res.ticket->number : std::string("-")) << " " << to_string(res.status) << ": "
-                    << res.detail << "\n";
-                if (res.status == IssueStatus::DailyCapReached || res.status == IssueStatus::StoreFailed) break;
+                err << (res.ticket ? res.ticket->number : std::string("-")) << " "
+                    << to_string(res.status) << ": " << res.detail << "\n";
+                if (res.status == IssueStatus::DailyCapReached ||
+                    res.status == IssueStatus::StoreFailed)
+                    break;
             }
         }
         return failures == 0 ? kExitOk : kExitFailure;

@@ -37,8 +37,9 @@ void KioskController::start() {
             store_ = std::make_unique<TicketStore>(db_path_);
             issuer_ = std::make_unique<TicketIssuer>(*store_, config_, clock_);
             for (const auto& r : store_->recover_interrupted(clock_.now()))
-                spdlog::warn("recovered ticket {} ({}) left {} by an earlier stop: now {}", r.ticket.number,
-                             r.ticket.business_date, to_string(r.ticket.state), to_string(r.resolved_to));
+                spdlog::warn("recovered ticket {} ({}) left {} by an earlier stop: now {}",
+                             r.ticket.number, r.ticket.business_date, to_string(r.ticket.state),
+                             to_string(r.resolved_to));
             {
                 std::lock_guard lock(mutex_);
                 store_ok_ = true;
@@ -95,14 +96,17 @@ ui::ViewModel KioskController::view_model() const {
         tile.name_vi = s.name_vi;
         tile.name_en = s.name_en;
         tile.counters = s.counters;
-        if (auto it = snapshot_.waiting.find(s.id); it != snapshot_.waiting.end()) tile.waiting = it->second;
+        if (auto it = snapshot_.waiting.find(s.id); it != snapshot_.waiting.end())
+            tile.waiting = it->second;
         const auto issued = snapshot_.issued.find(s.id);
-        tile.available = store_ok_ && (issued == snapshot_.issued.end() || issued->second < s.daily_cap);
+        tile.available =
+            store_ok_ && (issued == snapshot_.issued.end() || issued->second < s.daily_cap);
         vm.services.push_back(std::move(tile));
     }
     vm.ticket = ticket_;
     if (ticket_finished_at_) {
-        const auto left = seconds(config_.ticket_screen_s) - duration_cast<seconds>(now - *ticket_finished_at_);
+        const auto left =
+            seconds(config_.ticket_screen_s) - duration_cast<seconds>(now - *ticket_finished_at_);
         vm.ticket.seconds_until_home = static_cast<int>(std::max<int64_t>(0, left.count()));
     }
     return vm;
@@ -121,11 +125,14 @@ void KioskController::handle(const ui::Action& action) {
     std::unique_lock lock(mutex_);
     last_activity_ = clock_.now();
     switch (action.type) {
-        case ui::ActionType::UserActivity: break;
+        case ui::ActionType::UserActivity:
+            break;
         case ui::ActionType::OpenServicePicker:
             if (store_ok_ && !issuing_) screen_ = ui::Screen::ServicePicker;
             break;
-        case ui::ActionType::TogglePriority: priority_ = !priority_; break;
+        case ui::ActionType::TogglePriority:
+            priority_ = !priority_;
+            break;
         case ui::ActionType::ToggleLanguage:
             language_ = language_ == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
             break;
@@ -172,7 +179,8 @@ void KioskController::select_service(const std::string& service_id) {
             spdlog::info("issued {} for {}{} ({} ahead, ~{} min)", out.ticket->number, service_id,
                          priority ? " [priority]" : "", out.people_ahead, out.wait_minutes);
         else
-            spdlog::error("ticket for {} not issued: {} — {}", service_id, to_string(out.status), out.detail);
+            spdlog::error("ticket for {} not issued: {} — {}", service_id, to_string(out.status),
+                          out.detail);
         refresh_snapshot_on_worker();
         {
             std::lock_guard lock(mutex_);
@@ -192,8 +200,12 @@ void KioskController::select_service(const std::string& service_id) {
                 ticket_.error_en = m.en;
                 ticket_.number_voided = out.status == IssueStatus::PrintFailed;
                 if (out.status == IssueStatus::PrintFailed) {
-                    notice_vi_ = "Máy in đang gặp sự cố. Nếu không nhận được vé, vui lòng báo cán bộ tiếp nhận.";
-                    notice_en_ = "The printer has a problem. If you get no ticket, please ask the reception staff.";
+                    notice_vi_ =
+                        "Máy in đang gặp sự cố. Nếu không nhận được vé, vui lòng báo cán bộ tiếp "
+                        "nhận.";
+                    notice_en_ =
+                        "The printer has a problem. If you get no ticket, please ask the reception "
+                        "staff.";
                 }
             }
             ticket_finished_at_ = clock_.now();
@@ -210,9 +222,11 @@ void KioskController::tick() {
     {
         std::lock_guard lock(mutex_);
         if (!issuing_) {
-            if (ticket_finished_at_ && now - *ticket_finished_at_ >= seconds(config_.ticket_screen_s))
+            if (ticket_finished_at_ &&
+                now - *ticket_finished_at_ >= seconds(config_.ticket_screen_s))
                 go_home_locked();
-            else if (screen_ != ui::Screen::Home && now - last_activity_ >= seconds(config_.idle_timeout_s))
+            else if (screen_ != ui::Screen::Home &&
+                     now - last_activity_ >= seconds(config_.idle_timeout_s))
                 go_home_locked();
         }
         day_changed = store_ok_ && !snapshot_.business_date.empty() &&
@@ -242,7 +256,9 @@ TimePoint KioskController::next_deadline() const {
     return std::max(next, now);
 }
 
-void KioskController::wait_idle() { worker_.drain(); }
+void KioskController::wait_idle() {
+    worker_.drain();
+}
 
 std::optional<IssueOutcome> KioskController::last_outcome() const {
     std::lock_guard lock(mutex_);

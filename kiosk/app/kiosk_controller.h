@@ -19,8 +19,9 @@
 namespace kiosk::app {
 
 class KioskController {
-public:
-    KioskController(const KioskConfig& config, std::string db_path, const Clock& clock, PrintFn print);
+  public:
+    KioskController(const KioskConfig& config, std::string db_path, const Clock& clock,
+                    PrintFn print);
     ~KioskController();
 
     // Opens the store and resolves reservations a crash left behind (on the worker).
@@ -29,14 +30,14 @@ public:
 
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);
-    void tick();                        // timers: idle return, ticket countdown, day change
-    TimePoint next_deadline() const;    // when the picture must change next without input
-    void wait_idle();                   // blocks until queued store/printer work is done
+    void tick();                      // timers: idle return, ticket countdown, day change
+    TimePoint next_deadline() const;  // when the picture must change next without input
+    void wait_idle();                 // blocks until queued store/printer work is done
 
     // Last outcome, for logs and tests.
     std::optional<IssueOutcome> last_outcome() const;
 
-private:
+  private:
     struct QueueSnapshot {
         std::map<std::string, int> waiting;
         std::map<std::string, int> issued;

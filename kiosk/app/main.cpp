@@ -1,8 +1,8 @@
 // kiosk — MotCua reception kiosk. With no subcommand it runs the touch screen; subcommands are
 // tools for staff and support that share the same core.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -20,8 +20,8 @@ namespace {
 
 bool parse_size(const std::string& text, int& w, int& h) {
     char x = 0;
-    return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') && w >= 320 &&
-           h >= 320 && w <= 8192 && h <= 8192;
+    return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') &&
+           w >= 320 && h >= 320 && w <= 8192 && h <= 8192;
 }
 
 // Config + data directory + printer URI, shared by the run and issue commands.
@@ -32,16 +32,19 @@ struct Common {
 void add_common(CLI::App* app, Common& c) {
     app->add_option("--config", c.config_path, "TOML config (default: the embedded demo office)");
     app->add_option("--data", c.data_dir, "data directory (queue database, printer file)");
-    app->add_option("--printer", c.printer, "printer URI, overrides the config: file:PATH, tcp://HOST:PORT");
+    app->add_option("--printer", c.printer,
+                    "printer URI, overrides the config: file:PATH, tcp://HOST:PORT");
 }
 
 std::optional<KioskConfig> resolve(Common& c, std::string& printer_uri) {
     auto config = load_config_or_report(c.config_path, std::cerr);
     if (!config) return std::nullopt;
     if (c.data_dir.empty()) c.data_dir = default_data_dir();
-    printer_uri = resolve_printer_uri(c.printer.empty() ? config->printer.uri : c.printer, c.data_dir);
+    printer_uri =
+        resolve_printer_uri(c.printer.empty() ? config->printer.uri : c.printer, c.data_dir);
     if (auto parsed = printer::parse_printer_uri(printer_uri); !parsed.ok()) {
-        std::cerr << "config error: " << (c.printer.empty() ? config->source + ": printer.uri" : "--printer") << ": "
+        std::cerr << "config error: "
+                  << (c.printer.empty() ? config->source + ": printer.uri" : "--printer") << ": "
                   << parsed.error << "\n";
         return std::nullopt;
     }
@@ -62,8 +65,10 @@ int main(int argc, char** argv) {
     std::string size_text;
     add_common(&cli, run_common);
     cli.add_flag("--windowed", run.windowed, "a window instead of full screen (development)");
-    cli.add_flag("--headless", run.headless, "no display: software rendering, for scripts and tests");
-    cli.add_option("--script", run.script, "headless automation script (tap/type/wait/expect/screenshot)");
+    cli.add_flag("--headless", run.headless,
+                 "no display: software rendering, for scripts and tests");
+    cli.add_option("--script", run.script,
+                   "headless automation script (tap/type/wait/expect/screenshot)");
     cli.add_option("--out", run.out_dir, "where headless screenshots and ticket previews go");
     cli.add_option("--size", size_text, "window size WxH, e.g. 1080x1920 or 1920x1080");
     cli.add_flag("--previews", run.save_previews, "save a PNG preview of every printed ticket");
@@ -82,8 +87,10 @@ int main(int argc, char** argv) {
     Common issue_common;
     IssueCommandOptions issue_opts;
     add_common(issue, issue_common);
-    issue->add_option("--service", issue_opts.service_id, "service field id, e.g. ho-tich")->required();
-    issue->add_option("--count", issue_opts.count, "how many tickets")->check(CLI::Range(1, 100000));
+    issue->add_option("--service", issue_opts.service_id, "service field id, e.g. ho-tich")
+        ->required();
+    issue->add_option("--count", issue_opts.count, "how many tickets")
+        ->check(CLI::Range(1, 100000));
     issue->add_flag("--priority", issue_opts.priority, "priority ticket");
     issue->add_option("--previews", issue_opts.preview_dir, "directory for PNG previews");
 
@@ -106,7 +113,8 @@ int main(int argc, char** argv) {
     if (!config) return kExitBadConfig;
     run.data_dir = run_common.data_dir;
     if (!size_text.empty() && !parse_size(size_text, run.width, run.height)) {
-        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1080x1920; got '" << size_text << "'\n";
+        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1080x1920; got '" << size_text
+                  << "'\n";
         return kExitBadConfig;
     }
     if (!run.script.empty() && !run.headless) {

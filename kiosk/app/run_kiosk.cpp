@@ -16,21 +16,24 @@ namespace {
 
 // Connects the controller to the runner: one ViewModel snapshot per frame, actions back.
 class KioskClient final : public platform::RunnerClient {
-public:
-    KioskClient(KioskController& controller, const Clock& clock) : controller_(controller), clock_(clock) {}
+  public:
+    KioskClient(KioskController& controller, const Clock& clock)
+        : controller_(controller), clock_(clock) {}
 
     void on_frame(platform::FrameContext& frame) override {
         controller_.tick();
         ui::draw_kiosk(controller_.view_model(), frame.fonts, frame.output);
-        for (const ui::Action& action : frame.output.actions) controller_.handle(action);
+        for (const ui::Action& action : frame.output.actions)
+            controller_.handle(action);
     }
 
     std::optional<std::chrono::milliseconds> next_change_in() override {
         const auto left = controller_.next_deadline() - clock_.now();
-        return std::max(std::chrono::milliseconds(0), std::chrono::ceil<std::chrono::milliseconds>(left));
+        return std::max(std::chrono::milliseconds(0),
+                        std::chrono::ceil<std::chrono::milliseconds>(left));
     }
 
-private:
+  private:
     KioskController& controller_;
     const Clock& clock_;
 };
@@ -48,10 +51,12 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         if (o.headless) std::filesystem::create_directories(o.out_dir);
 
         TicketPrinter printer(config, o.printer_uri, preview_dir);
-        spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir, printer.describe(), config.source);
+        spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir,
+                     printer.describe(), config.source);
         SystemClock clock;
-        KioskController controller(config, o.data_dir + "/queue.db", clock,
-                                   [&printer](const TicketSlip& slip) { return printer.print(slip); });
+        KioskController controller(
+            config, o.data_dir + "/queue.db", clock,
+            [&printer](const TicketSlip& slip) { return printer.print(slip); });
 
         platform::RunnerOptions ro;
         ro.display = config.display;

@@ -13,7 +13,7 @@ struct RunOptions {
     bool headless = false;
     std::string script;  // headless automation script
     std::string out_dir = "kiosk-out";
-    int width = 0, height = 0;  // 0: from config
+    int width = 0, height = 0;   // 0: from config
     bool save_previews = false;  // ticket PNGs into out_dir (headless) or data_dir/previews
     bool exit_after_first_frame = false;
 };

@@ -17,23 +17,26 @@ using std::chrono::microseconds;
 
 PrintAttempt to_print_attempt(const printer::PrintOutcome& outcome) {
     if (outcome.ok()) return {true, outcome.bytes_sent, "", ""};
-    return {false, outcome.bytes_sent, std::string(printer::error_code(outcome.fault)), outcome.detail};
+    return {false, outcome.bytes_sent, std::string(printer::error_code(outcome.fault)),
+            outcome.detail};
 }
 
-TicketPrinter::TicketPrinter(const KioskConfig& config, const std::string& printer_uri, std::string preview_dir,
-                             std::string paper_state_path)
+TicketPrinter::TicketPrinter(const KioskConfig& config, const std::string& printer_uri,
+                             std::string preview_dir, std::string paper_state_path)
     : config_(config), preview_dir_(std::move(preview_dir)) {
     std::string error;
-    auto transport =
-        printer::open_printer_transport(printer_uri, {std::chrono::milliseconds(config.printer.timeout_ms)}, &error);
+    auto transport = printer::open_printer_transport(
+        printer_uri, {std::chrono::milliseconds(config.printer.timeout_ms)}, &error);
     if (!transport) throw std::invalid_argument(error);
     device_ = std::make_unique<printer::PrinterDevice>(
-        std::move(transport), printer::PrinterProfile::from_config(config.printer), std::move(paper_state_path));
+        std::move(transport), printer::PrinterProfile::from_config(config.printer),
+        std::move(paper_state_path));
     if (!device_->paper_counter().load_error().empty())
         spdlog::warn("paper counter: {}", device_->paper_counter().load_error());
     // Loads the fonts now: a missing font stops start-up with its path instead of failing the
     // first citizen's ticket, and the first ticket is as fast as the rest.
-    print::prepare_ticket_renderer(print::TicketRenderOptions::from_config(config.printer, config.display));
+    print::prepare_ticket_renderer(
+        print::TicketRenderOptions::from_config(config.printer, config.display));
 }
 
 PrintAttempt TicketPrinter::print(const TicketSlip& slip) {
@@ -44,13 +47,14 @@ PrintAttempt TicketPrinter::print(const TicketSlip& slip) {
         options.native_qr = slip.qr_payload;  // the printer draws it; the raster leaves it out
         drawn.qr_payload.clear();
     }
-    const MonoBitmap bitmap =
-        print::render_ticket(drawn, print::TicketRenderOptions::from_config(config_.printer, config_.display));
+    const MonoBitmap bitmap = print::render_ticket(
+        drawn, print::TicketRenderOptions::from_config(config_.printer, config_.display));
     const auto t1 = Clock::now();
     const printer::EncodedJob job = printer::encode_raster_job(bitmap, options);
     const auto t2 = Clock::now();
-    const printer::PrintOutcome outcome =
-        device_->print(job, printer::job_paper_mm(bitmap.height(), config_.printer.feed_lines, config_.printer.dpi));
+    const printer::PrintOutcome outcome = device_->print(
+        job,
+        printer::job_paper_mm(bitmap.height(), config_.printer.feed_lines, config_.printer.dpi));
     const auto t3 = Clock::now();
     timings_ = {duration_cast<microseconds>(t1 - t0), duration_cast<microseconds>(t2 - t1),
                 duration_cast<microseconds>(t3 - t2), job.bytes.size()};
@@ -58,10 +62,12 @@ PrintAttempt TicketPrinter::print(const TicketSlip& slip) {
     if (!preview_dir_.empty()) {
         // After the send, so a slow disk never delays the paper.
         const std::string path = preview_dir_ + "/ticket-" + slip.number + ".png";
-        if (auto r = print::write_png(path, bitmap); !r.ok()) spdlog::warn("ticket preview not saved: {}", r.error);
+        if (auto r = print::write_png(path, bitmap); !r.ok())
+            spdlog::warn("ticket preview not saved: {}", r.error);
     }
     if (!outcome.ok())
-        spdlog::warn("ticket {} not printed: {} — {}", slip.number, printer::error_code(outcome.fault), outcome.detail);
+        spdlog::warn("ticket {} not printed: {} — {}", slip.number,
+                     printer::error_code(outcome.fault), outcome.detail);
     if (outcome.paper_low) spdlog::warn("printer paper low: {}", device_->status_line());
     return to_print_attempt(outcome);
 }

@@ -25,11 +25,11 @@ struct PrintTimings {
 PrintAttempt to_print_attempt(const printer::PrintOutcome& outcome);
 
 class TicketPrinter {
-public:
+  public:
     // Throws std::invalid_argument with the URI parser's message when the URI is unusable.
     // paper_state_path: where the software paper counter is kept (empty: memory only).
-    TicketPrinter(const KioskConfig& config, const std::string& printer_uri, std::string preview_dir,
-                  std::string paper_state_path = {});
+    TicketPrinter(const KioskConfig& config, const std::string& printer_uri,
+                  std::string preview_dir, std::string paper_state_path = {});
 
     PrintAttempt print(const TicketSlip& slip);
     const PrintTimings& last_timings() const { return timings_; }
@@ -38,7 +38,9 @@ public:
     // For the screens: what the citizen reads about the last failure (empty when it printed),
     // and the staff status line (fault, printer status, paper counter).
     const printer::PrintOutcome& last_outcome() const { return device_->last_outcome(); }
-    printer::CitizenText citizen_message() const { return printer::citizen_message(last_outcome().fault); }
+    printer::CitizenText citizen_message() const {
+        return printer::citizen_message(last_outcome().fault);
+    }
     std::string status_line() const { return device_->status_line(); }
     // Heartbeat while idle (e.g. every 30 s on the worker): refreshes status_line() and tells
     // when a stopped printer is ready again, so the kiosk can lift its "printer trouble" notice.
@@ -46,7 +48,7 @@ public:
     void reset_paper_counter() { device_->paper_counter().reset(); }  // staff loaded a new roll
     printer::PrinterDevice& device() { return *device_; }
 
-private:
+  private:
     const KioskConfig& config_;
     std::unique_ptr<printer::PrinterDevice> device_;
     std::string preview_dir_;

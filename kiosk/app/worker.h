@@ -11,7 +11,7 @@
 namespace kiosk::app {
 
 class Worker {
-public:
+  public:
     Worker();
     ~Worker();  // finishes the job in hand, drops the rest
     Worker(const Worker&) = delete;
@@ -21,7 +21,7 @@ public:
     // Blocks until every job posted before this call has run (tests, orderly shutdown).
     void drain();
 
-private:
+  private:
     void loop();
 
     std::mutex mutex_;

@@ -5,7 +5,8 @@
 namespace kiosk {
 namespace {
 
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's civil-from-days
+// algorithm).
 int64_t days_from_civil(int y, unsigned m, unsigned d) {
     y -= m <= 2;
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -27,9 +28,13 @@ void civil_from_days(int64_t z, int& y, int& m, int& d) {
     y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2));
 }
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -46,7 +51,8 @@ std::string printf_string(const char* fmt, int a, int b, int c, int d = 0, int e
 
 LocalDateTime to_local(TimePoint t) {
     using namespace std::chrono;
-    const int64_t secs = duration_cast<seconds>(t.time_since_epoch()).count() + kVietnamUtcOffset.count();
+    const int64_t secs =
+        duration_cast<seconds>(t.time_since_epoch()).count() + kVietnamUtcOffset.count();
     const int64_t days = floor_div(secs, 86400);
     const int64_t sod = secs - days * 86400;
     LocalDateTime l;
@@ -54,13 +60,16 @@ LocalDateTime to_local(TimePoint t) {
     l.hour = static_cast<int>(sod / 3600);
     l.minute = static_cast<int>(sod / 60 % 60);
     l.second = static_cast<int>(sod % 60);
-    l.weekday = static_cast<int>(floor_div(days + 4, 7) * -7 + days + 4);  // 1970-01-01 was a Thursday
+    l.weekday =
+        static_cast<int>(floor_div(days + 4, 7) * -7 + days + 4);  // 1970-01-01 was a Thursday
     return l;
 }
 
 TimePoint from_local(const LocalDateTime& l) {
-    const int64_t days = days_from_civil(l.year, static_cast<unsigned>(l.month), static_cast<unsigned>(l.day));
-    const int64_t secs = days * 86400 + l.hour * 3600 + l.minute * 60 + l.second - kVietnamUtcOffset.count();
+    const int64_t days =
+        days_from_civil(l.year, static_cast<unsigned>(l.month), static_cast<unsigned>(l.day));
+    const int64_t secs =
+        days * 86400 + l.hour * 3600 + l.minute * 60 + l.second - kVietnamUtcOffset.count();
     return TimePoint(std::chrono::seconds(secs));
 }
 
@@ -76,7 +85,8 @@ std::string local_date_compact(TimePoint t) {
 
 std::string local_datetime_vn(TimePoint t) {
     const auto l = to_local(t);
-    return printf_string("%02d/%02d/%04d %02d:%02d:%02d", l.day, l.month, l.year, l.hour, l.minute, l.second);
+    return printf_string("%02d/%02d/%04d %02d:%02d:%02d", l.day, l.month, l.year, l.hour, l.minute,
+                         l.second);
 }
 
 std::string local_date_vn(TimePoint t) {
@@ -91,8 +101,8 @@ std::string local_time_hm(TimePoint t) {
 
 std::string iso8601_local(TimePoint t) {
     const auto l = to_local(t);
-    return printf_string("%04d-%02d-%02dT%02d:%02d:%02d+07:00", l.year, l.month, l.day, l.hour, l.minute,
-                         l.second);
+    return printf_string("%04d-%02d-%02dT%02d:%02d:%02d+07:00", l.year, l.month, l.day, l.hour,
+                         l.minute, l.second);
 }
 
 TimePoint next_local_midnight(TimePoint t) {

@@ -12,25 +12,25 @@ namespace kiosk {
 using TimePoint = std::chrono::system_clock::time_point;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual TimePoint now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     TimePoint now() const override { return std::chrono::system_clock::now(); }
 };
 
 // A clock that only moves when told to (tests, benchmarks, scripted demos).
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(TimePoint start) : us_(to_us(start)) {}
     TimePoint now() const override { return TimePoint(std::chrono::microseconds(us_.load())); }
     void set(TimePoint t) { us_ = to_us(t); }
     void advance(std::chrono::microseconds d) { us_ += d.count(); }
 
-private:
+  private:
     static int64_t to_us(TimePoint t) {
         return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
     }
@@ -48,12 +48,12 @@ struct LocalDateTime {
 LocalDateTime to_local(TimePoint t);
 TimePoint from_local(const LocalDateTime& local);  // ignores weekday
 
-std::string local_date_iso(TimePoint t);       // 2026-11-27 (the queue's business day key)
-std::string local_date_compact(TimePoint t);   // 20261127 (for URLs)
-std::string local_datetime_vn(TimePoint t);    // 27/11/2026 14:05:09 (printed tickets)
-std::string local_date_vn(TimePoint t);        // 27/11/2026
-std::string local_time_hm(TimePoint t);        // 14:05
-std::string iso8601_local(TimePoint t);        // 2026-11-27T14:05:09+07:00
+std::string local_date_iso(TimePoint t);      // 2026-11-27 (the queue's business day key)
+std::string local_date_compact(TimePoint t);  // 20261127 (for URLs)
+std::string local_datetime_vn(TimePoint t);   // 27/11/2026 14:05:09 (printed tickets)
+std::string local_date_vn(TimePoint t);       // 27/11/2026
+std::string local_time_hm(TimePoint t);       // 14:05
+std::string iso8601_local(TimePoint t);       // 2026-11-27T14:05:09+07:00
 TimePoint next_local_midnight(TimePoint t);
 bool parse_iso_date(const std::string& text, int& y, int& m, int& d);  // YYYY-MM-DD, validated
 

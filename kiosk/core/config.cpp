@@ -17,7 +17,8 @@ using config_detail::TableReader;
 bool is_slug(const std::string& s) {
     if (s.empty() || s.size() > 40) return false;
     for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
     return true;
 }
 
@@ -35,7 +36,8 @@ bool all_of(const std::string& s, bool (*pred)(char)) {
 
 int64_t power_of_ten(int digits) {
     int64_t v = 1;
-    while (digits-- > 0) v *= 10;
+    while (digits-- > 0)
+        v *= 10;
     return v;
 }
 
@@ -44,7 +46,10 @@ void read_office(TableReader t, KioskConfig& c) {
         if (is_slug(*v))
             c.office_id = *v;
         else
-            t.error("id", "must be 1-40 characters of a-z, 0-9, '-' or '_' (it goes into ticket URLs), got '" + *v + "'");
+            t.error("id",
+                    "must be 1-40 characters of a-z, 0-9, '-' or '_' (it goes into ticket URLs), "
+                    "got '" +
+                        *v + "'");
     }
     if (auto v = t.string("name_vi", true)) {
         if (v->empty()) t.error("name_vi", "must not be empty");
@@ -61,7 +66,8 @@ void read_office(TableReader t, KioskConfig& c) {
         else {
             std::string probe = expand_ticket_url(*v, "o", "d", "n", "s");
             if (probe.find('{') != std::string::npos || probe.find('}') != std::string::npos)
-                t.error("ticket_url", "unknown placeholder; allowed: {office} {date} {number} {service}");
+                t.error("ticket_url",
+                        "unknown placeholder; allowed: {office} {date} {number} {service}");
             else
                 c.ticket_url_template = *v;
         }
@@ -71,8 +77,10 @@ void read_office(TableReader t, KioskConfig& c) {
 }
 
 void read_kiosk(TableReader t, KioskConfig& c) {
-    if (auto v = t.integer("idle_timeout_s", false, 10, 600)) c.idle_timeout_s = static_cast<int>(*v);
-    if (auto v = t.integer("ticket_screen_s", false, 3, 120)) c.ticket_screen_s = static_cast<int>(*v);
+    if (auto v = t.integer("idle_timeout_s", false, 10, 600))
+        c.idle_timeout_s = static_cast<int>(*v);
+    if (auto v = t.integer("ticket_screen_s", false, 3, 120))
+        c.ticket_screen_s = static_cast<int>(*v);
     if (auto v = t.string("language", false)) {
         if (*v == "vi" || *v == "en")
             c.default_language = *v;
@@ -85,7 +93,8 @@ void read_kiosk(TableReader t, KioskConfig& c) {
 void read_queue(TableReader t, KioskConfig& c) {
     if (auto v = t.integer("default_service_minutes", false, 1, 240))
         c.default_service_minutes = static_cast<int>(*v);
-    if (auto v = t.integer("service_time_window", false, 1, 500)) c.service_time_window = static_cast<int>(*v);
+    if (auto v = t.integer("service_time_window", false, 1, 500))
+        c.service_time_window = static_cast<int>(*v);
     t.report_unknown_keys();
 }
 
@@ -96,13 +105,15 @@ void read_printer(TableReader t, KioskConfig& c) {
     }
     if (auto v = t.integer("dots", false, 96, 1024)) {
         if (*v % 8 != 0)
-            t.error("dots", "must be a multiple of 8 (576 for 80 mm, 384 for 58 mm), got " + std::to_string(*v));
+            t.error("dots", "must be a multiple of 8 (576 for 80 mm, 384 for 58 mm), got " +
+                                std::to_string(*v));
         else
             c.printer.dots = static_cast<int>(*v);
     }
     if (auto v = t.integer("band_rows", false, 1, 256)) c.printer.band_rows = static_cast<int>(*v);
     if (auto v = t.integer("feed_lines", false, 0, 20)) c.printer.feed_lines = static_cast<int>(*v);
-    if (auto v = t.integer("timeout_ms", false, 100, 120000)) c.printer.timeout_ms = static_cast<int>(*v);
+    if (auto v = t.integer("timeout_ms", false, 100, 120000))
+        c.printer.timeout_ms = static_cast<int>(*v);
     if (auto v = t.string("cut", false)) {
         if (*v == "full")
             c.printer.cut = CutMode::Full;
@@ -121,19 +132,25 @@ void read_printer(TableReader t, KioskConfig& c) {
         else if (*v == "full")
             c.printer.status = PrinterStatusSupport::Full;
         else
-            t.error("status", "must be \"none\" (write-only), \"realtime\" (DLE EOT) or \"full\" (DLE EOT + GS r), got \"" +
-                                  *v + "\"");
+            t.error("status",
+                    "must be \"none\" (write-only), \"realtime\" (DLE EOT) or \"full\" (DLE EOT + "
+                    "GS r), got \"" +
+                        *v + "\"");
     }
     if (auto v = t.boolean("native_qr", false)) c.printer.native_qr = *v;
     if (auto v = t.integer("dpi", false, 100, 600)) c.printer.dpi = static_cast<int>(*v);
-    if (auto v = t.integer("paper_roll_mm", false, 0, 1000000)) c.printer.paper_roll_mm = static_cast<int>(*v);
-    if (auto v = t.integer("paper_low_mm", false, 0, 1000000)) c.printer.paper_low_mm = static_cast<int>(*v);
-    if (auto v = t.integer("status_timeout_ms", false, 50, 30000)) c.printer.status_timeout_ms = static_cast<int>(*v);
+    if (auto v = t.integer("paper_roll_mm", false, 0, 1000000))
+        c.printer.paper_roll_mm = static_cast<int>(*v);
+    if (auto v = t.integer("paper_low_mm", false, 0, 1000000))
+        c.printer.paper_low_mm = static_cast<int>(*v);
+    if (auto v = t.integer("status_timeout_ms", false, 50, 30000))
+        c.printer.status_timeout_ms = static_cast<int>(*v);
     if (auto v = t.integer("confirm_timeout_ms", false, 100, 300000))
         c.printer.confirm_timeout_ms = static_cast<int>(*v);
     if (c.printer.paper_roll_mm > 0 && c.printer.paper_low_mm >= c.printer.paper_roll_mm)
-        t.error("paper_low_mm", "must be less than paper_roll_mm (" + std::to_string(c.printer.paper_roll_mm) +
-                                    "), got " + std::to_string(c.printer.paper_low_mm));
+        t.error("paper_low_mm", "must be less than paper_roll_mm (" +
+                                    std::to_string(c.printer.paper_roll_mm) + "), got " +
+                                    std::to_string(c.printer.paper_low_mm));
     t.report_unknown_keys();
 }
 
@@ -145,14 +162,17 @@ void read_display(TableReader t, KioskConfig& c) {
         if (*v == "software" || *v == "opengl" || *v == "opengles2" || *v == "auto")
             c.display.renderer = *v;
         else
-            t.error("renderer", "must be \"software\", \"opengl\", \"opengles2\" or \"auto\", got \"" + *v + "\"");
+            t.error(
+                "renderer",
+                "must be \"software\", \"opengl\", \"opengles2\" or \"auto\", got \"" + *v + "\"");
     }
     for (const char* key : {"font_regular", "font_bold"}) {
         auto v = t.string(key, false);
         if (!v) continue;
         if (std::FILE* f = std::fopen(v->c_str(), "rb")) {
             std::fclose(f);
-            (std::string(key) == "font_regular" ? c.display.font_regular : c.display.font_bold) = *v;
+            (std::string(key) == "font_regular" ? c.display.font_regular : c.display.font_bold) =
+                *v;
         } else {
             t.error(key, "font file not found or unreadable: " + *v);
         }
@@ -174,22 +194,26 @@ void read_service(TableReader t, ServiceConfig& s) {
     if (auto v = t.string("name_en", true)) s.name_en = *v;
     if (auto v = t.string("prefix", true)) {
         const bool digit = v->size() == 1 && (*v)[0] >= '1' && (*v)[0] <= '9';
-        const bool letters = v->size() <= 2 && all_of(*v, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        const bool letters =
+            v->size() <= 2 && all_of(*v, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
         if (digit || letters)
             s.prefix = *v;
         else
-            t.error("prefix", "must be one digit 1-9 or one or two capital letters A-Z, got '" + *v + "'");
+            t.error("prefix",
+                    "must be one digit 1-9 or one or two capital letters A-Z, got '" + *v + "'");
     }
     if (auto v = t.integer("digits", false, 1, 6)) s.digits = static_cast<int>(*v);
     if (auto v = t.int_array("counters", true, 1, 999)) {
         if (v->empty()) t.error("counters", "must name at least one counter");
-        for (int64_t n : *v) s.counters.push_back(static_cast<int>(n));
+        for (int64_t n : *v)
+            s.counters.push_back(static_cast<int>(n));
     }
     const int64_t max_cap = power_of_ten(s.digits) - 1;
     if (auto v = t.integer("daily_cap", false, 1, 999999)) {
         if (*v > max_cap)
-            t.error("daily_cap", std::to_string(*v) + " does not fit in " + std::to_string(s.digits) +
-                                     " digits (at most " + std::to_string(max_cap) + ")");
+            t.error("daily_cap", std::to_string(*v) + " does not fit in " +
+                                     std::to_string(s.digits) + " digits (at most " +
+                                     std::to_string(max_cap) + ")");
         else
             s.daily_cap = static_cast<int>(*v);
     } else {
@@ -217,7 +241,8 @@ void read_services(TableReader& root, const std::string& file, KioskConfig& c,
             errors.push_back({file, path + ".id", "duplicate service id '" + s.id + "'"});
         if (!s.prefix.empty() && !prefixes.insert(s.prefix).second)
             errors.push_back({file, path + ".prefix",
-                              "prefix '" + s.prefix + "' is already used by another service (numbers would collide)"});
+                              "prefix '" + s.prefix +
+                                  "' is already used by another service (numbers would collide)"});
         c.services.push_back(std::move(s));
     }
 }
@@ -230,7 +255,9 @@ const ServiceConfig* KioskConfig::find_service(const std::string& id) const {
     return nullptr;
 }
 
-std::string ConfigError::to_string() const { return file + ": " + key + ": " + message; }
+std::string ConfigError::to_string() const {
+    return file + ": " + key + ": " + message;
+}
 
 ConfigResult parse_config(const std::string& toml_text, const std::string& source_name) {
     ConfigResult result;
@@ -239,9 +266,10 @@ ConfigResult parse_config(const std::string& toml_text, const std::string& sourc
         root_table = toml::parse(toml_text, source_name);
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        result.errors.push_back({source_name, "line " + std::to_string(where.line) + ", column " +
-                                                  std::to_string(where.column),
-                                 "TOML syntax error: " + std::string(e.description())});
+        result.errors.push_back(
+            {source_name,
+             "line " + std::to_string(where.line) + ", column " + std::to_string(where.column),
+             "TOML syntax error: " + std::string(e.description())});
         return result;
     }
     KioskConfig c;
@@ -279,8 +307,10 @@ std::string format_ticket_number(const ServiceConfig& service, int sequence) {
 std::string expand_ticket_url(const std::string& tmpl, const std::string& office,
                               const std::string& date_compact, const std::string& number,
                               const std::string& service_id) {
-    const std::pair<const char*, const std::string*> subs[] = {
-        {"{office}", &office}, {"{date}", &date_compact}, {"{number}", &number}, {"{service}", &service_id}};
+    const std::pair<const char*, const std::string*> subs[] = {{"{office}", &office},
+                                                               {"{date}", &date_compact},
+                                                               {"{number}", &number},
+                                                               {"{service}", &service_id}};
     std::string out;
     for (size_t i = 0; i < tmpl.size();) {
         bool replaced = false;

@@ -8,11 +8,11 @@
 namespace kiosk {
 
 struct ServiceConfig {
-    std::string id;       // stable key: "ho-tich"
-    std::string name_vi;  // "Hộ tịch" (NFC)
-    std::string name_en;  // "Civil status"
-    std::string prefix;   // "1" (digit) or "A" / "HT" (letters): leads the printed number
-    int digits = 3;       // zero-padded sequence width: prefix "1" + 3 digits → "1001"
+    std::string id;             // stable key: "ho-tich"
+    std::string name_vi;        // "Hộ tịch" (NFC)
+    std::string name_en;        // "Civil status"
+    std::string prefix;         // "1" (digit) or "A" / "HT" (letters): leads the printed number
+    int digits = 3;             // zero-padded sequence width: prefix "1" + 3 digits → "1001"
     std::vector<int> counters;  // counter numbers that serve this field
     int daily_cap = 999;        // tickets per day; at most 10^digits - 1
 };
@@ -24,10 +24,10 @@ enum class CutMode { Full, Partial, None };
 enum class PrinterStatusSupport { None, Realtime, Full };
 
 struct PrinterConfig {
-    std::string uri;        // "file:/var/lib/motcua-kiosk/printer.bin", "tcp://10.0.0.9:9100"
-    int dots = 576;         // printable width: 576 (80 mm), 512, 384 (58 mm)
-    int band_rows = 256;    // rows per GS v 0 command (≤ 256)
-    int feed_lines = 4;     // before the cut
+    std::string uri;      // "file:/var/lib/motcua-kiosk/printer.bin", "tcp://10.0.0.9:9100"
+    int dots = 576;       // printable width: 576 (80 mm), 512, 384 (58 mm)
+    int band_rows = 256;  // rows per GS v 0 command (≤ 256)
+    int feed_lines = 4;   // before the cut
     CutMode cut = CutMode::Partial;
     int timeout_ms = 5000;  // connect / write deadline for one job
     // Printer profile (issue 3).
@@ -52,14 +52,14 @@ struct DisplayConfig {
 };
 
 struct KioskConfig {
-    std::string source;  // file name or "<embedded demo config>" (for messages)
+    std::string source;          // file name or "<embedded demo config>" (for messages)
     std::string office_id;       // "nghean" — used in ticket URLs
     std::string office_name_vi;  // printed and shown in the header
     std::string office_name_en;
     std::string ticket_url_template;  // https://…/hang-doi/{office}/{date}/{number}
     std::string ticket_footer_vi = "Cảm ơn Quý khách!";
-    int idle_timeout_s = 60;   // any screen returns home after this long without a touch
-    int ticket_screen_s = 12;  // the ticket screen returns home after this long
+    int idle_timeout_s = 60;          // any screen returns home after this long without a touch
+    int ticket_screen_s = 12;         // the ticket screen returns home after this long
     int default_service_minutes = 8;  // wait estimate before any service time is known
     int service_time_window = 20;     // moving-average window (tickets)
     std::string default_language = "vi";
@@ -72,8 +72,8 @@ struct KioskConfig {
 
 struct ConfigError {
     std::string file;
-    std::string key;      // dotted path: "services[2].prefix"
-    std::string message;  // what is wrong, in English for logs and operators
+    std::string key;                // dotted path: "services[2].prefix"
+    std::string message;            // what is wrong, in English for logs and operators
     std::string to_string() const;  // "kiosk.toml: services[2].prefix: must be …"
 };
 

@@ -13,7 +13,7 @@
 namespace kiosk::config_detail {
 
 class TableReader {
-public:
+  public:
     TableReader(const toml::table* table, std::string path, std::string file,
                 std::vector<ConfigError>& errors);
 
@@ -21,15 +21,15 @@ public:
     std::optional<std::string> string(const std::string& key, bool required);
     std::optional<int64_t> integer(const std::string& key, bool required, int64_t min, int64_t max);
     std::optional<bool> boolean(const std::string& key, bool required);
-    std::optional<std::vector<int64_t>> int_array(const std::string& key, bool required, int64_t min,
-                                                  int64_t max);
+    std::optional<std::vector<int64_t>> int_array(const std::string& key, bool required,
+                                                  int64_t min, int64_t max);
     const toml::array* array(const std::string& key, bool required);
     TableReader sub_table(const std::string& key, bool required);
     void error(const std::string& key, const std::string& message);
     std::string key_path(const std::string& key) const;
     void report_unknown_keys();
 
-private:
+  private:
     const toml::node* get(const std::string& key, bool required, const char* expected);
 
     const toml::table* table_;

@@ -9,10 +9,12 @@
 namespace kiosk {
 
 class MonoBitmap {
-public:
+  public:
     MonoBitmap() = default;
     MonoBitmap(int width, int height)
-        : width_(width), height_(height), stride_((width + 7) / 8),
+        : width_(width),
+          height_(height),
+          stride_((width + 7) / 8),
           bits_(static_cast<size_t>(stride_) * static_cast<size_t>(height), 0) {}
 
     int width() const { return width_; }
@@ -33,7 +35,8 @@ public:
     }
     void fill_rect(int x, int y, int w, int h, bool black = true) {
         for (int yy = y; yy < y + h; ++yy)
-            for (int xx = x; xx < x + w; ++xx) set(xx, yy, black);
+            for (int xx = x; xx < x + w; ++xx)
+                set(xx, yy, black);
     }
     const uint8_t* row(int y) const { return bits_.data() + static_cast<size_t>(y) * stride_; }
     uint8_t* row(int y) { return bits_.data() + static_cast<size_t>(y) * stride_; }
@@ -55,7 +58,7 @@ public:
         return out;
     }
 
-private:
+  private:
     size_t index(int x, int y) const { return static_cast<size_t>(y) * stride_ + (x >> 3); }
     static uint8_t mask(int x) { return static_cast<uint8_t>(0x80u >> (x & 7)); }
 

@@ -147,11 +147,13 @@ std::optional<Date> parse_ddmmyyyy(std::string_view s) {
             v = v * 10 + (s[i] - '0');
         return v;
     };
-    Date d{num(4, 4), num(2, 2), num(0, 2)};
-    LocalDateTime probe{d.year, d.month, d.day, 0, 0, 0, 0};
-    if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-    const LocalDateTime back = to_local(from_local(probe));
-    if (back.year != d.year || back.month != d.month || back.day != d.day) return std::nullopt;
+    const Date d{num(4, 4), num(2, 2), num(0, 2)};
+    if (d.year < 1900 || d.year > 2199 || d.month < 1 || d.month > 12 || d.day < 1)
+        return std::nullopt;
+    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    const int month_days = d.month == 2 && leap ? 29 : days[static_cast<size_t>(d.month - 1)];
+    if (d.day > month_days) return std::nullopt;
     return d;
 }
 

@@ -7,7 +7,9 @@ Statement::Statement(SqliteDb& db, const char* sql) : db_(db), sql_(sql) {
         db_.fail("prepare '" + sql_ + "'");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, int64_t value) {
     if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_.fail("bind in '" + sql_ + "'");
@@ -15,8 +17,8 @@ Statement& Statement::bind(int index, int64_t value) {
 }
 
 Statement& Statement::bind(int index, const std::string& value) {
-    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) !=
-        SQLITE_OK)
+    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK)
         db_.fail("bind in '" + sql_ + "'");
     return *this;
 }
@@ -33,7 +35,9 @@ bool Statement::step() {
     db_.fail("step '" + sql_ + "'");
 }
 
-int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+int64_t Statement::column_int(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
 
 std::optional<int64_t> Statement::column_opt_int(int col) const {
     if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
@@ -47,12 +51,14 @@ std::optional<double> Statement::column_opt_double(int col) const {
 
 std::string Statement::column_text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
 }
 
 SqliteDb::SqliteDb(const std::string& path, bool read_only) : path_(path) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -68,7 +74,9 @@ SqliteDb::SqliteDb(const std::string& path, bool read_only) : path_(path) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+SqliteDb::~SqliteDb() {
+    sqlite3_close(db_);
+}
 
 void SqliteDb::exec(const char* sql) {
     char* err = nullptr;
@@ -84,7 +92,9 @@ void SqliteDb::fail(const std::string& what) {
                      std::to_string(sqlite3_extended_errcode(db_)) + ")");
 }
 
-Transaction::Transaction(SqliteDb& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(SqliteDb& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

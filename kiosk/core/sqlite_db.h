@@ -12,14 +12,14 @@
 namespace kiosk {
 
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class SqliteDb;
 
 class Statement {
-public:
+  public:
     Statement(SqliteDb& db, const char* sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -32,20 +32,23 @@ public:
         return value ? bind(index, *value) : bind_null(index);
     }
     bool step();  // true while a row is available
-    void run() { while (step()) {} }
+    void run() {
+        while (step()) {
+        }
+    }
     int64_t column_int(int col) const;
     std::optional<int64_t> column_opt_int(int col) const;
     std::string column_text(int col) const;
     std::optional<double> column_opt_double(int col) const;
 
-private:
+  private:
     SqliteDb& db_;
     sqlite3_stmt* stmt_ = nullptr;
     std::string sql_;
 };
 
 class SqliteDb {
-public:
+  public:
     // Opens (creating) the database with WAL and synchronous=FULL: a commit is on disk when
     // it returns, so a number handed out survives power loss as well as kill -9.
     explicit SqliteDb(const std::string& path, bool read_only = false);
@@ -59,19 +62,19 @@ public:
     [[noreturn]] void fail(const std::string& what);
     int64_t last_insert_id() { return sqlite3_last_insert_rowid(db_); }
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::string path_;
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back if the scope is left without commit().
 class Transaction {
-public:
+  public:
     explicit Transaction(SqliteDb& db);
     ~Transaction();
     void commit();
 
-private:
+  private:
     SqliteDb& db_;
     bool done_ = false;
 };

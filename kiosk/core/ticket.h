@@ -27,8 +27,9 @@ struct Ticket {
     TicketState state = TicketState::Reserved;
     TimePoint reserved_at{};
     std::optional<TimePoint> issued_at;
-    std::string void_reason;         // why it was voided (log language: English, precise)
-    bool print_unconfirmed = false;  // recovered after a crash mid-print: may or may not be on paper
+    std::string void_reason;  // why it was voided (log language: English, precise)
+    bool print_unconfirmed =
+        false;  // recovered after a crash mid-print: may or may not be on paper
 };
 
 // Everything printed on the paper ticket; the renderer only lays it out.

@@ -6,11 +6,16 @@ namespace kiosk {
 
 const char* to_string(IssueStatus s) {
     switch (s) {
-        case IssueStatus::Issued: return "issued";
-        case IssueStatus::PrintFailed: return "print_failed";
-        case IssueStatus::DailyCapReached: return "daily_cap_reached";
-        case IssueStatus::UnknownService: return "unknown_service";
-        case IssueStatus::StoreFailed: return "store_failed";
+        case IssueStatus::Issued:
+            return "issued";
+        case IssueStatus::PrintFailed:
+            return "print_failed";
+        case IssueStatus::DailyCapReached:
+            return "daily_cap_reached";
+        case IssueStatus::UnknownService:
+            return "unknown_service";
+        case IssueStatus::StoreFailed:
+            return "store_failed";
     }
     return "unknown";
 }
@@ -19,11 +24,13 @@ TicketIssuer::TicketIssuer(TicketStore& store, const KioskConfig& config, const 
     : store_(store), config_(config), clock_(clock) {}
 
 int TicketIssuer::wait_minutes_for(const ServiceConfig& service, int people_ahead) const {
-    return estimate_wait_minutes(people_ahead, store_.mean_service_seconds(service.id, config_.service_time_window),
-                                 config_.default_service_minutes, static_cast<int>(service.counters.size()));
+    return estimate_wait_minutes(
+        people_ahead, store_.mean_service_seconds(service.id, config_.service_time_window),
+        config_.default_service_minutes, static_cast<int>(service.counters.size()));
 }
 
-TicketSlip TicketIssuer::make_slip(const ServiceConfig& service, const Reservation& r, int wait_minutes) const {
+TicketSlip TicketIssuer::make_slip(const ServiceConfig& service, const Reservation& r,
+                                   int wait_minutes) const {
     TicketSlip slip;
     slip.office_name = config_.office_name_vi;
     slip.number = r.ticket.number;
@@ -34,8 +41,9 @@ TicketSlip TicketIssuer::make_slip(const ServiceConfig& service, const Reservati
     slip.estimated_wait_minutes = wait_minutes;
     slip.issued_at_text = local_datetime_vn(r.ticket.reserved_at);
     slip.priority = r.ticket.priority;
-    slip.qr_payload = expand_ticket_url(config_.ticket_url_template, config_.office_id,
-                                        local_date_compact(r.ticket.reserved_at), r.ticket.number, service.id);
+    slip.qr_payload =
+        expand_ticket_url(config_.ticket_url_template, config_.office_id,
+                          local_date_compact(r.ticket.reserved_at), r.ticket.number, service.id);
     slip.footer = config_.ticket_footer_vi;
     return slip;
 }
@@ -53,7 +61,8 @@ IssueOutcome TicketIssuer::issue(const std::string& service_id, bool priority, c
         ReserveResult rr = store_.reserve({service, priority, clock_.now()});
         if (!rr.reservation) {
             out.status = IssueStatus::DailyCapReached;
-            out.detail = "daily cap of " + std::to_string(service->daily_cap) + " reached for " + service->id;
+            out.detail = "daily cap of " + std::to_string(service->daily_cap) + " reached for " +
+                         service->id;
             return out;
         }
         const Reservation& r = *rr.reservation;

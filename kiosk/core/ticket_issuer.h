@@ -34,7 +34,7 @@ struct IssueOutcome {
 };
 
 class TicketIssuer {
-public:
+  public:
     TicketIssuer(TicketStore& store, const KioskConfig& config, const Clock& clock);
 
     // `on_reserved` (optional) sees the number as soon as it is durably reserved, before
@@ -44,8 +44,9 @@ public:
 
     int wait_minutes_for(const ServiceConfig& service, int people_ahead) const;
 
-private:
-    TicketSlip make_slip(const ServiceConfig& service, const Reservation& r, int wait_minutes) const;
+  private:
+    TicketSlip make_slip(const ServiceConfig& service, const Reservation& r,
+                         int wait_minutes) const;
 
     TicketStore& store_;
     const KioskConfig& config_;

@@ -14,34 +14,45 @@
 namespace kiosk::scan {
 namespace {
 
-constexpr auto kFormats = ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128;
-
 // Software rotations tried last on stills, for Code 128 photographed at an angle (1D readers
 // scan rows; QR detection is rotation-invariant already).
 constexpr double kRetryAngles[] = {8, -8, 16, -16, 24, -24, 32, -32, 40, -40};
 
-uint8_t clamp_symbols(int n) {
-    return static_cast<uint8_t>(std::clamp(n, 1, 255));
-}
+// Live frames at least this many rows tall read QR codes on the whole frame at half resolution:
+// a code outside the guide box is one held close to the camera, so its modules are large.
+constexpr int kSubsampleFromRows = 700;
 
-ZXing::DecodeHints live_hints(int max_symbols) {
+// How hard one ZXing call tries.
+struct Effort {
+    bool thorough = false;
+    ZXing::Binarizer binarizer = ZXing::Binarizer::LocalAverage;
+    int max_symbols = 8;
+};
+
+// QR codes go through ReadBarcodes (several per image, structured append). Code 128 goes
+// through ReadBarcode with maxNumberOfSymbols ≠ 1, a single full-resolution pass: in Debian's
+// 1.4.0, ReadBarcodes de-duplicates linear results across pyramid layers with
+// Result::operator==, whose assert(lineCount() == 1) aborts the process (not an exception) when
+// a Code 128 is found in two layers. Keeping linear symbols out of ReadBarcodes avoids that path.
+ZXing::DecodeHints qr_hints(const Effort& e) {
     ZXing::DecodeHints hints;
-    hints.setFormats(kFormats)
-        .setTryHarder(false)
-        .setTryRotate(false)
-        .setTryDownscale(false)
-        .setMaxNumberOfSymbols(clamp_symbols(max_symbols));
+    hints.setFormats(ZXing::BarcodeFormat::QRCode)
+        .setTryHarder(e.thorough)
+        .setTryRotate(false)  // no effect on QR
+        .setTryDownscale(e.thorough)
+        .setBinarizer(e.binarizer)
+        .setMaxNumberOfSymbols(static_cast<uint8_t>(std::clamp(e.max_symbols, 1, 255)));
     return hints;
 }
 
-ZXing::DecodeHints thorough_hints(int max_symbols, ZXing::Binarizer binarizer) {
+ZXing::DecodeHints code128_hints(const Effort& e) {
     ZXing::DecodeHints hints;
-    hints.setFormats(kFormats)
-        .setTryHarder(true)
-        .setTryRotate(true)
-        .setTryDownscale(true)
-        .setBinarizer(binarizer)
-        .setMaxNumberOfSymbols(clamp_symbols(max_symbols));
+    hints.setFormats(ZXing::BarcodeFormat::Code128)
+        .setTryHarder(e.thorough)
+        .setTryRotate(e.thorough)
+        .setTryDownscale(false)
+        .setBinarizer(e.binarizer)
+        .setMaxNumberOfSymbols(255);  // never 1: that would route ReadBarcode to ReadBarcodes
     return hints;
 }
 
@@ -64,27 +75,49 @@ DecodedSymbol to_symbol(const ZXing::Result& r, const PointMap& map) {
     return s;
 }
 
-// One guarded ZXing call; appends valid symbols and returns how many it found.
-int run_pass(const ZXing::ImageView& view, const ZXing::DecodeHints& hints, const PointMap& map,
-             const char* what, DecodeOutcome& out) {
-    ++out.passes;
-    try {
-        int found = 0;
-        for (const ZXing::Result& r : ZXing::ReadBarcodes(view, hints)) {
+void note_error(DecodeOutcome& out, const std::string& what) {
+    if (!out.error.empty()) out.error += "; ";
+    out.error += what;
+}
+
+// One QR call and one Code 128 call, each guarded; appends valid symbols, returns how many.
+// `qr_step` > 1 reads QR codes on every qr_step-th pixel (ImageView::subsampled: no copy); Code
+// 128 always gets full resolution (its bars are often only 2 pixels wide).
+int run_pass(const ZXing::ImageView& view, const Effort& effort, const PointMap& map,
+             const char* what, DecodeOutcome& out, int qr_step = 1) {
+    int found = 0;
+    auto guarded = [&](const char* symbology, auto&& call) {
+        ++out.passes;
+        try {
+            call();
+        } catch (const std::exception& e) {
+            note_error(out, std::string("ZXing threw during the ") + what + " " + symbology +
+                                " pass: " + e.what());
+        } catch (...) {
+            note_error(out, std::string("ZXing threw a non-standard exception during the ") + what +
+                                " " + symbology + " pass");
+        }
+    };
+    guarded("QR", [&] {
+        const ZXing::ImageView qr_view = qr_step > 1 ? view.subsampled(qr_step) : view;
+        const PointMap qr_map =
+            qr_step > 1
+                ? PointMap([&map, qr_step](int x, int y) { return map(x * qr_step, y * qr_step); })
+                : map;
+        for (const ZXing::Result& r : ZXing::ReadBarcodes(qr_view, qr_hints(effort))) {
             if (!r.isValid()) continue;
+            out.symbols.push_back(to_symbol(r, qr_map));
+            ++found;
+        }
+    });
+    guarded("Code 128", [&] {
+        const ZXing::Result r = ZXing::ReadBarcode(view, code128_hints(effort));
+        if (r.isValid()) {
             out.symbols.push_back(to_symbol(r, map));
             ++found;
         }
-        return found;
-    } catch (const std::exception& e) {
-        if (!out.error.empty()) out.error += "; ";
-        out.error += std::string("ZXing threw during the ") + what + " pass: " + e.what();
-    } catch (...) {
-        if (!out.error.empty()) out.error += "; ";
-        out.error +=
-            std::string("ZXing threw a non-standard exception during the ") + what + " pass";
-    }
-    return 0;
+    });
+    return found;
 }
 
 ZXing::ImageView lum_view(const GrayView& v) {
@@ -96,7 +129,7 @@ PointMap identity() {
 }
 
 void decode_live(const GrayView& frame, const DecodeOptions& options, DecodeOutcome& out) {
-    const auto hints = live_hints(options.max_symbols);
+    const Effort hints{false, ZXing::Binarizer::LocalAverage, options.max_symbols};
     const ZXing::ImageView whole = lum_view(frame);
     const double f = options.centre_fraction;
     const int cw = static_cast<int>(frame.width * f), ch = static_cast<int>(frame.height * f);
@@ -105,7 +138,9 @@ void decode_live(const GrayView& frame, const DecodeOptions& options, DecodeOutc
         const PointMap shift = [left, top](int x, int y) { return PixelPoint{x + left, y + top}; };
         if (run_pass(whole.cropped(left, top, cw, ch), hints, shift, "centre", out) > 0) return;
     }
-    run_pass(whole, hints, identity(), "whole-frame", out);
+    int step = options.whole_frame_qr_step;
+    if (step <= 0) step = std::min(frame.width, frame.height) >= kSubsampleFromRows ? 2 : 1;
+    run_pass(whole, hints, identity(), "whole-frame", out, step);
 }
 
 bool has_both(const DecodeOutcome& out) {
@@ -130,13 +165,12 @@ void deduplicate(DecodeOutcome& out) {
 
 void decode_thorough(const GrayView& frame, const DecodeOptions& options, DecodeOutcome& out) {
     const ZXing::ImageView whole = lum_view(frame);
-    const auto local = thorough_hints(options.max_symbols, ZXing::Binarizer::LocalAverage);
+    const Effort local{true, ZXing::Binarizer::LocalAverage, options.max_symbols};
+    const Effort global{true, ZXing::Binarizer::GlobalHistogram, options.max_symbols};
     // Whole-image passes run until a QR code and a Code 128 are both found, so support output
     // shows everything on a receipt; each retry targets a failure the previous one has.
     run_pass(whole, local, identity(), "thorough", out);
-    if (!has_both(out))
-        run_pass(whole, thorough_hints(options.max_symbols, ZXing::Binarizer::GlobalHistogram),
-                 identity(), "global-histogram", out);
+    if (!has_both(out)) run_pass(whole, global, identity(), "global-histogram", out);
     if (!has_both(out)) {
         const GrayImage stretched = contrast_stretched(frame);
         run_pass(lum_view(stretched.view()), local, identity(), "contrast-stretched", out);

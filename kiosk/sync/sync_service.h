@@ -15,7 +15,9 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/core/catalog_cache.h"
 #include "kiosk/core/clock.h"
+#include "kiosk/core/outbox.h"
 #include "kiosk/sync/api_client.h"
 
 namespace kiosk::sync {
@@ -84,7 +86,8 @@ private:
     };
     void background_loop();
     void lookup_loop();
-    bool drain_once(ApiClient& api, Outbox& outbox);  // true when a batch was acknowledged
+    enum class Drain { Idle, Sent, Failed };
+    Drain drain_once(ApiClient& api, Outbox& outbox, std::optional<std::chrono::milliseconds>& retry_after);
     void fetch_catalog(ApiClient& api, CatalogCache& cache);
     void send_heartbeat(ApiClient& api, Outbox& outbox);
     void note_success(std::optional<int64_t> depth = std::nullopt);
@@ -101,6 +104,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable cv_;
     bool drain_requested_ = true, catalog_requested_ = true;
+    int batch_size_ = 200;  // halved on 413, background thread only
     std::deque<Lookup> lookups_;
     SyncStatus status_;
     std::thread background_, lookup_thread_;

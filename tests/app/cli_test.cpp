@@ -8,7 +8,8 @@
 using namespace kiosk::test;
 
 TEST_CASE("check-config accepts the demo config and names file, key and problem otherwise") {
-    const auto ok = run_process({kiosk_binary(), "check-config", std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml"});
+    const auto ok = run_process(
+        {kiosk_binary(), "check-config", std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml"});
     CHECK(ok.exit_code == 0);
     CHECK(ok.out.find("OK") != std::string::npos);
 
@@ -19,13 +20,15 @@ TEST_CASE("check-config accepts the demo config and names file, key and problem 
     std::ofstream(dir.file("bad.toml")) << text;
     const auto bad = run_process({kiosk_binary(), "check-config", dir.file("bad.toml")});
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err.find(dir.file("bad.toml") + ": printer.dots: must be a multiple of 8") != std::string::npos);
+    CHECK(bad.err.find(dir.file("bad.toml") + ": printer.dots: must be a multiple of 8") !=
+          std::string::npos);
 }
 
 TEST_CASE("a bad config stops the kiosk itself with exit code 2, not a crash or a default") {
     TempDir dir;
     std::ofstream(dir.file("bad.toml")) << "[office]\nid = \"x\"\n";
-    const auto r = run_process({kiosk_binary(), "--config", dir.file("bad.toml"), "--headless", "--data", dir.file("d")});
+    const auto r = run_process(
+        {kiosk_binary(), "--config", dir.file("bad.toml"), "--headless", "--data", dir.file("d")});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("office.name_vi: is required") != std::string::npos);
     CHECK(r.err.find("printer: is required") != std::string::npos);
@@ -33,25 +36,27 @@ TEST_CASE("a bad config stops the kiosk itself with exit code 2, not a crash or 
 
 TEST_CASE("a bad printer URI is a config error") {
     TempDir dir;
-    const auto r = run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--data", dir.path().string(),
-                                "--printer", "lpt:/dev/lp0"});
+    const auto r = run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--data",
+                                dir.path().string(), "--printer", "lpt:/dev/lp0"});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--printer") != std::string::npos);
 }
 
 TEST_CASE("issue prints tickets to a file and `tickets` lists them as CSV") {
     TempDir dir;
-    const auto issued = run_process({kiosk_binary(), "issue", "--service", "dat-dai", "--count", "3", "--data",
-                                     dir.path().string()});
+    const auto issued = run_process({kiosk_binary(), "issue", "--service", "dat-dai", "--count",
+                                     "3", "--data", dir.path().string()});
     REQUIRE(issued.exit_code == 0);
     CHECK(issued.out == "3001 issued\n3002 issued\n3003 issued\n");
     const auto csv = run_process({kiosk_binary(), "tickets", "--data", dir.path().string()});
     REQUIRE(csv.exit_code == 0);
     CHECK(csv.out.rfind("number,service,priority,state,", 0) == 0);
     CHECK(csv.out.find("\n3002,dat-dai,no,issued,") != std::string::npos);
-    const auto bad_date = run_process({kiosk_binary(), "tickets", "--data", dir.path().string(), "--date", "2026-02-30"});
+    const auto bad_date = run_process(
+        {kiosk_binary(), "tickets", "--data", dir.path().string(), "--date", "2026-02-30"});
     CHECK(bad_date.exit_code == 2);
-    const auto unknown = run_process({kiosk_binary(), "issue", "--service", "xyz", "--data", dir.path().string()});
+    const auto unknown =
+        run_process({kiosk_binary(), "issue", "--service", "xyz", "--data", dir.path().string()});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err.find("ho-tich") != std::string::npos);
 }

@@ -31,7 +31,8 @@ std::vector<CsvRow> parse_tickets_csv(const std::string& csv) {
         std::vector<std::string> f;
         std::stringstream ls(line);
         std::string field;
-        while (std::getline(ls, field, ',')) f.push_back(field);
+        while (std::getline(ls, field, ','))
+            f.push_back(field);
         REQUIRE(f.size() >= 7);
         rows.push_back({f[0], f[3], f[6]});
     }
@@ -46,13 +47,15 @@ TEST_CASE("kill -9 during repeated issuing loses no printed ticket and duplicate
     std::uniform_int_distribution<int> delay_ms(30, 400);
     const int rounds = 14;
     for (int round = 0; round < rounds; ++round) {
-        const int pid = spawn_process({kiosk_binary(), "issue", "--service", "ho-tich", "--count", "500", "--data", data});
+        const int pid = spawn_process(
+            {kiosk_binary(), "issue", "--service", "ho-tich", "--count", "500", "--data", data});
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
         kill_and_reap(pid);
     }
     // One more clean run resolves what the last kill left behind.
-    REQUIRE(run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--count", "1", "--data", data}).exit_code ==
-            0);
+    REQUIRE(run_process(
+                {kiosk_binary(), "issue", "--service", "ho-tich", "--count", "1", "--data", data})
+                .exit_code == 0);
 
     const auto printed = read_printed_tickets(data + "/printer.bin");
     const auto csv = run_process({kiosk_binary(), "tickets", "--data", data});
@@ -62,7 +65,8 @@ TEST_CASE("kill -9 during repeated issuing loses no printed ticket and duplicate
     std::map<std::string, CsvRow> stored;
     for (const auto& r : rows) {
         CHECK_MESSAGE(stored.emplace(r.number, r).second, "number stored twice: " << r.number);
-        CHECK_MESSAGE((r.state == "issued" || r.state == "void"), "unresolved ticket " << r.number << " " << r.state);
+        CHECK_MESSAGE((r.state == "issued" || r.state == "void"),
+                      "unresolved ticket " << r.number << " " << r.state);
     }
     std::set<std::string> on_paper;
     int unreadable = 0;
@@ -74,14 +78,16 @@ TEST_CASE("kill -9 during repeated issuing loses no printed ticket and duplicate
         CHECK_MESSAGE(on_paper.insert(t.number).second, "number printed twice: " << t.number);
         const auto it = stored.find(t.number);
         REQUIRE_MESSAGE(it != stored.end(), "printed but not in the store: " << t.number);
-        CHECK_MESSAGE(it->second.state == "issued", "printed ticket " << t.number << " is " << it->second.state);
+        CHECK_MESSAGE(it->second.state == "issued",
+                      "printed ticket " << t.number << " is " << it->second.state);
     }
     // Every ticket the store calls issued (and not merely honoured after a crash) is on paper.
     for (const auto& [number, row] : stored)
         if (row.state == "issued" && row.print_unconfirmed == "no")
             CHECK_MESSAGE(on_paper.count(number) == 1, "issued but never printed: " << number);
     CHECK(unreadable <= 1 + rounds);
-    MESSAGE("rounds " << rounds << ", printed " << printed.size() << ", stored " << rows.size() << ", unreadable "
-                      << unreadable);
-    CHECK(printed.size() >= static_cast<size_t>(rounds));  // the kills did not all land before the first ticket
+    MESSAGE("rounds " << rounds << ", printed " << printed.size() << ", stored " << rows.size()
+                      << ", unreadable " << unreadable);
+    CHECK(printed.size() >=
+          static_cast<size_t>(rounds));  // the kills did not all land before the first ticket
 }

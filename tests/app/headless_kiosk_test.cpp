@@ -13,10 +13,11 @@
 using namespace kiosk::test;
 
 namespace {
-ProcessResult run_script(const TempDir& dir, const std::string& script, const std::string& size = "1080x1920") {
+ProcessResult run_script(const TempDir& dir, const std::string& script,
+                         const std::string& size = "1080x1920") {
     std::ofstream(dir.file("script.txt")) << script;
-    return run_process({kiosk_binary(), "--headless", "--script", dir.file("script.txt"), "--out", dir.file("out"),
-                        "--data", dir.file("data"), "--size", size});
+    return run_process({kiosk_binary(), "--headless", "--script", dir.file("script.txt"), "--out",
+                        dir.file("out"), "--data", dir.file("data"), "--size", size});
 }
 }  // namespace
 
@@ -56,18 +57,21 @@ TEST_CASE("landscape works the same way, and a priority ticket is marked") {
 
 TEST_CASE("a printer that cannot be reached voids the number and says so on screen") {
     TempDir dir("noprinter");
-    std::ofstream(dir.file("script.txt")) << "tap Lấy số thứ tự\ntap Đất đai\nexpect Không in được vé\n"
-                                             "expect Số 3001 đã bị huỷ\nscreenshot failed\n";
+    std::ofstream(dir.file("script.txt"))
+        << "tap Lấy số thứ tự\ntap Đất đai\nexpect Không in được vé\n"
+           "expect Số 3001 đã bị huỷ\nscreenshot failed\n";
     // Port 9 on loopback: nothing listens there, so the connection is refused at once.
-    const auto r = run_process({kiosk_binary(), "--headless", "--script", dir.file("script.txt"), "--out",
-                                dir.file("out"), "--data", dir.file("data"), "--printer", "tcp://127.0.0.1:9"});
+    const auto r = run_process({kiosk_binary(), "--headless", "--script", dir.file("script.txt"),
+                                "--out", dir.file("out"), "--data", dir.file("data"), "--printer",
+                                "tcp://127.0.0.1:9"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const auto csv = run_process({kiosk_binary(), "tickets", "--data", dir.file("data")});
     CHECK(csv.out.find("\n3001,dat-dai,no,void,") != std::string::npos);
 }
 
-TEST_CASE("a tap on a label that is not on screen fails with the script line and what was visible") {
+TEST_CASE(
+    "a tap on a label that is not on screen fails with the script line and what was visible") {
     TempDir dir("badtap");
     const auto r = run_script(dir, "# comment\ntap Lấy số thứ tự\ntap Không có nút này\n");
     CHECK(r.exit_code == 1);

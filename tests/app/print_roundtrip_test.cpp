@@ -13,8 +13,8 @@ using namespace kiosk::test;
 
 TEST_CASE("one ticket = one ESC/POS job whose raster carries a QR with the ticket URL") {
     TempDir dir("print");
-    const auto r = run_process({kiosk_binary(), "issue", "--service", "chung-thuc", "--priority", "--data",
-                                dir.path().string(), "--previews", dir.path().string()});
+    const auto r = run_process({kiosk_binary(), "issue", "--service", "chung-thuc", "--priority",
+                                "--data", dir.path().string(), "--previews", dir.path().string()});
     REQUIRE(r.exit_code == 0);
     CHECK(r.out == "2001 issued\n");
     const auto tickets = read_printed_tickets(dir.file("printer.bin"));
@@ -27,6 +27,7 @@ TEST_CASE("one ticket = one ESC/POS job whose raster carries a QR with the ticke
     CHECK(job.band_count() >= 2);  // a whole ticket is taller than one band
     CHECK(job.cut == kiosk::CutMode::Partial);
     const std::string today = kiosk::local_date_compact(std::chrono::system_clock::now());
-    CHECK(tickets[0].qr_text == "https://dichvucong.example.gov.vn/hang-doi/nghean/" + today + "/2001");
+    CHECK(tickets[0].qr_text ==
+          "https://dichvucong.example.gov.vn/hang-doi/nghean/" + today + "/2001");
     CHECK(std::filesystem::exists(dir.file("ticket-2001.png")));
 }

@@ -18,7 +18,8 @@ std::vector<PrintedTicket> read_printed_tickets(const std::string& path) {
             for (const auto& b : testing::decode_barcodes(t.job.raster).barcodes)
                 if (b.format == "QRCode") t.qr_text = b.text;
         }
-        if (const auto slash = t.qr_text.rfind('/'); slash != std::string::npos) t.number = t.qr_text.substr(slash + 1);
+        if (const auto slash = t.qr_text.rfind('/'); slash != std::string::npos)
+            t.number = t.qr_text.substr(slash + 1);
         out.push_back(std::move(t));
     }
     return out;

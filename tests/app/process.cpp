@@ -18,7 +18,8 @@ namespace kiosk::test {
 namespace {
 std::vector<char*> c_argv(const std::vector<std::string>& argv) {
     std::vector<char*> out;
-    for (const auto& a : argv) out.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& a : argv)
+        out.push_back(const_cast<char*>(a.c_str()));
     out.push_back(nullptr);
     return out;
 }
@@ -30,9 +31,12 @@ std::string slurp(const std::string& path) {
 }
 }  // namespace
 
-std::string kiosk_binary() { return std::string(KIOSK_BIN_DIR) + "/kiosk"; }
+std::string kiosk_binary() {
+    return std::string(KIOSK_BIN_DIR) + "/kiosk";
+}
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& env) {
     TempDir io("proc");
     const auto start = std::chrono::steady_clock::now();
     const std::string out_path = io.file("out"), err_path = io.file("err");
@@ -43,7 +47,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
         const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(out, 1);
         dup2(err, 2);
-        for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+        for (const auto& e : env)
+            putenv(const_cast<char*>(e.c_str()));
         auto args = c_argv(argv);
         execv(args[0], args.data());
         std::perror("execv");
@@ -51,7 +56,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     }
     ProcessResult r;
     r.exit_code = wait_process(pid, &r.max_rss_kb);
-    r.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    r.wall_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     r.out = slurp(out_path);
     r.err = slurp(err_path);
     return r;
@@ -64,7 +70,8 @@ int spawn_process(const std::vector<std::string>& argv, const std::vector<std::s
         const int null = ::open("/dev/null", O_WRONLY);
         dup2(null, 1);
         dup2(null, 2);
-        for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+        for (const auto& e : env)
+            putenv(const_cast<char*>(e.c_str()));
         auto args = c_argv(argv);
         execv(args[0], args.data());
         _exit(127);

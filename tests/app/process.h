@@ -15,7 +15,8 @@ struct ProcessResult {
 };
 
 std::string kiosk_binary();
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& env = {});
 
 // Starts argv with stdout/stderr to /dev/null; returns the pid.
 int spawn_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});

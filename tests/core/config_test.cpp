@@ -40,12 +40,14 @@ std::string only_error(const ConfigResult& r) {
 
 TEST_CASE("the embedded demo config is valid and has the required fields") {
     const ConfigResult r = parse_config(embedded_demo_config(), "<embedded>");
-    for (const auto& e : r.errors) MESSAGE(e.to_string());
+    for (const auto& e : r.errors)
+        MESSAGE(e.to_string());
     REQUIRE(r.ok());
     const KioskConfig& c = *r.config;
     for (const char* name : {"Hộ tịch", "Chứng thực", "Đất đai", "Đăng ký kinh doanh"}) {
         bool found = false;
-        for (const auto& s : c.services) found = found || s.name_vi == name;
+        for (const auto& s : c.services)
+            found = found || s.name_vi == name;
         CHECK_MESSAGE(found, name);
     }
     CHECK(c.printer.dots == 576);
@@ -63,26 +65,33 @@ TEST_CASE("minimal config gets documented defaults") {
 
 TEST_CASE("each kind of mistake names the file, the key and the problem") {
     CHECK(only_error(parse_config(with("prefix = \"1\"", "prefix = \"1a\""), "k.toml")) ==
-          "k.toml: services[0].prefix: must be one digit 1-9 or one or two capital letters A-Z, got '1a'");
+          "k.toml: services[0].prefix: must be one digit 1-9 or one or two capital letters A-Z, "
+          "got '1a'");
     CHECK(only_error(parse_config(with("counters = [1]", "counters = [\"1\"]"), "k.toml")) ==
           "k.toml: services[0].counters[0]: expected an integer, got a string");
-    CHECK(only_error(parse_config(with("counters = [1]", "counters = [1]\ndaily_cap = 1000"), "k.toml")) ==
+    CHECK(only_error(
+              parse_config(with("counters = [1]", "counters = [1]\ndaily_cap = 1000"), "k.toml")) ==
           "k.toml: services[0].daily_cap: 1000 does not fit in 3 digits (at most 999)");
-    CHECK(only_error(parse_config(with("counters = [1]", "counters = [1]\ndaliy_cap = 10"), "k.toml")) ==
+    CHECK(only_error(
+              parse_config(with("counters = [1]", "counters = [1]\ndaliy_cap = 10"), "k.toml")) ==
           "k.toml: services[0].daliy_cap: unknown key (misspelt?)");
     CHECK(only_error(parse_config(with("uri = \"file:p.bin\"\n", ""), "k.toml")) ==
           "k.toml: printer.uri: is required (a string)");
-    CHECK(only_error(parse_config(with("https://", "http://"), "k.toml")) ==
-          "k.toml: office.ticket_url: must start with https:// (citizens scan it with their phones)");
+    CHECK(
+        only_error(parse_config(with("https://", "http://"), "k.toml")) ==
+        "k.toml: office.ticket_url: must start with https:// (citizens scan it with their phones)");
     CHECK(only_error(parse_config(with("{number}", "{numero}"), "k.toml")) ==
           "k.toml: office.ticket_url: must contain {number}");
     CHECK(only_error(parse_config(with("[printer]", "[printer]\ndots = 577"), "k.toml")) ==
           "k.toml: printer.dots: must be a multiple of 8 (576 for 80 mm, 384 for 58 mm), got 577");
     CHECK(only_error(parse_config(with("[printer]", "[printer]\ncut = \"half\""), "k.toml")) ==
           "k.toml: printer.cut: must be \"full\", \"partial\" or \"none\", got \"half\"");
-    CHECK(only_error(parse_config(with("[printer]", "[display]\nrenderer = \"vulkan\"\n[printer]"), "k.toml")) ==
-          "k.toml: display.renderer: must be \"software\", \"opengl\", \"opengles2\" or \"auto\", got \"vulkan\"");
-    CHECK(only_error(parse_config(with("[printer]", "[kiosk]\nidle_timeout_s = 5\n[printer]"), "k.toml")) ==
+    CHECK(only_error(parse_config(with("[printer]", "[display]\nrenderer = \"vulkan\"\n[printer]"),
+                                  "k.toml")) ==
+          "k.toml: display.renderer: must be \"software\", \"opengl\", \"opengles2\" or \"auto\", "
+          "got \"vulkan\"");
+    CHECK(only_error(parse_config(with("[printer]", "[kiosk]\nidle_timeout_s = 5\n[printer]"),
+                                  "k.toml")) ==
           "k.toml: kiosk.idle_timeout_s: must be between 10 and 600, got 5");
 }
 
@@ -111,7 +120,10 @@ TEST_CASE("syntax errors report the line") {
 }
 
 TEST_CASE("NFD text in config is normalised to NFC") {
-    const ConfigResult r = parse_config(with("Hộ tịch", "H\xE1\xBB\x99 ti\xCC\xA3" "ch"), "k.toml");
+    const ConfigResult r = parse_config(with("Hộ tịch",
+                                             "H\xE1\xBB\x99 ti\xCC\xA3"
+                                             "ch"),
+                                        "k.toml");
     REQUIRE(r.ok());
     CHECK(r.config->services[0].name_vi == "Hộ tịch");
 }
@@ -130,8 +142,8 @@ TEST_CASE("ticket URLs and numbers") {
     s.prefix = "A";
     s.digits = 3;
     CHECK(format_ticket_number(s, 5) == "A005");
-    CHECK(expand_ticket_url("https://x/{office}/{date}/{number}?s={service}", "nghean", "20261127", "1001",
-                            "ho-tich") == "https://x/nghean/20261127/1001?s=ho-tich");
+    CHECK(expand_ticket_url("https://x/{office}/{date}/{number}?s={service}", "nghean", "20261127",
+                            "1001", "ho-tich") == "https://x/nghean/20261127/1001?s=ho-tich");
 }
 
 TEST_CASE("the printer profile: status support, native QR, paper counter and timeouts") {
@@ -142,10 +154,12 @@ TEST_CASE("the printer profile: status support, native QR, paper counter and tim
     CHECK(defaults.config->printer.paper_roll_mm == 0);
 
     const ConfigResult r = parse_config(
-        with("[printer]", "[printer]\nstatus = \"full\"\nnative_qr = true\ndpi = 180\npaper_roll_mm = 80000\n"
-                          "paper_low_mm = 5000\nstatus_timeout_ms = 700\nconfirm_timeout_ms = 20000"),
+        with("[printer]",
+             "[printer]\nstatus = \"full\"\nnative_qr = true\ndpi = 180\npaper_roll_mm = 80000\n"
+             "paper_low_mm = 5000\nstatus_timeout_ms = 700\nconfirm_timeout_ms = 20000"),
         "k.toml");
-    for (const auto& e : r.errors) MESSAGE(e.to_string());
+    for (const auto& e : r.errors)
+        MESSAGE(e.to_string());
     REQUIRE(r.ok());
     const PrinterConfig& p = r.config->printer;
     CHECK(p.status == PrinterStatusSupport::Full);
@@ -155,14 +169,18 @@ TEST_CASE("the printer profile: status support, native QR, paper counter and tim
     CHECK(p.paper_low_mm == 5000);
     CHECK(p.status_timeout_ms == 700);
     CHECK(p.confirm_timeout_ms == 20000);
-    CHECK(parse_config(with("[printer]", "[printer]\nstatus = \"realtime\""), "k.toml").config->printer.status ==
-          PrinterStatusSupport::Realtime);
+    CHECK(parse_config(with("[printer]", "[printer]\nstatus = \"realtime\""), "k.toml")
+              .config->printer.status == PrinterStatusSupport::Realtime);
 
     CHECK(only_error(parse_config(with("[printer]", "[printer]\nstatus = \"yes\""), "k.toml")) ==
-          "k.toml: printer.status: must be \"none\" (write-only), \"realtime\" (DLE EOT) or \"full\" (DLE EOT + GS "
+          "k.toml: printer.status: must be \"none\" (write-only), \"realtime\" (DLE EOT) or "
+          "\"full\" (DLE EOT + GS "
           "r), got \"yes\"");
-    CHECK(only_error(parse_config(with("[printer]", "[printer]\npaper_roll_mm = 1000\npaper_low_mm = 1000"),
-                                  "k.toml")) == "k.toml: printer.paper_low_mm: must be less than paper_roll_mm (1000), got 1000");
-    CHECK(only_error(parse_config(with("[printer]", "[printer]\nstatus_timeout_ms = 10"), "k.toml")) ==
+    CHECK(
+        only_error(parse_config(
+            with("[printer]", "[printer]\npaper_roll_mm = 1000\npaper_low_mm = 1000"), "k.toml")) ==
+        "k.toml: printer.paper_low_mm: must be less than paper_roll_mm (1000), got 1000");
+    CHECK(only_error(
+              parse_config(with("[printer]", "[printer]\nstatus_timeout_ms = 10"), "k.toml")) ==
           "k.toml: printer.status_timeout_ms: must be between 50 and 30000, got 10");
 }

@@ -14,7 +14,9 @@ struct Fixture {
     TicketStore store{dir.file("q.db")};
     TicketIssuer issuer{store, config, clock};
 };
-PrintAttempt printed(const TicketSlip&) { return {true, true, "", ""}; }
+PrintAttempt printed(const TicketSlip&) {
+    return {true, true, "", ""};
+}
 }  // namespace
 
 TEST_CASE("a printed ticket is committed as issued with a complete slip") {
@@ -44,17 +46,20 @@ TEST_CASE("a printed ticket is committed as issued with a complete slip") {
 
 TEST_CASE("wait estimate uses the configured default split across the field's counters") {
     Fixture f;
-    for (int i = 0; i < 3; ++i) f.issuer.issue("ho-tich", false, printed);
+    for (int i = 0; i < 3; ++i)
+        f.issuer.issue("ho-tich", false, printed);
     auto out = f.issuer.issue("ho-tich", false, printed);
     CHECK(out.people_ahead == 3);
     CHECK(out.wait_minutes == 12);  // 3 × 8 min ÷ 2 counters
     CHECK(out.slip.estimated_wait_minutes == 12);
 }
 
-TEST_CASE("a print failure voids the number, keeps the cause, and the next citizen gets a new number") {
+TEST_CASE(
+    "a print failure voids the number, keeps the cause, and the next citizen gets a new number") {
     Fixture f;
     auto out = f.issuer.issue("dat-dai", false, [](const TicketSlip&) {
-        return PrintAttempt{false, false, "connect_failed", "tcp://10.0.0.9:9100: connection refused"};
+        return PrintAttempt{false, false, "connect_failed",
+                            "tcp://10.0.0.9:9100: connection refused"};
     });
     CHECK(out.status == IssueStatus::PrintFailed);
     CHECK(out.ticket->state == TicketState::Void);
@@ -65,8 +70,9 @@ TEST_CASE("a print failure voids the number, keeps the cause, and the next citiz
 
 TEST_CASE("a renderer exception is a print failure, not a crash") {
     Fixture f;
-    auto out = f.issuer.issue("ho-tich", false,
-                              [](const TicketSlip&) -> PrintAttempt { throw std::runtime_error("font missing"); });
+    auto out = f.issuer.issue("ho-tich", false, [](const TicketSlip&) -> PrintAttempt {
+        throw std::runtime_error("font missing");
+    });
     CHECK(out.status == IssueStatus::PrintFailed);
     CHECK(out.detail == "render_failed: font missing");
 }

@@ -83,7 +83,7 @@ TEST_CASE("people ahead follows strict priority and counts only waiting tickets"
     };
     CHECK(issue(false).people_ahead == 0);
     CHECK(issue(false).people_ahead == 1);
-    CHECK(issue(true).people_ahead == 0);   // priority goes before the normal queue
+    CHECK(issue(true).people_ahead == 0);  // priority goes before the normal queue
     CHECK(issue(true).people_ahead == 1);
     CHECK(issue(false).people_ahead == 4);
     // A reserved-but-not-printed ticket is nobody's ahead.
@@ -107,7 +107,8 @@ TEST_CASE("state changes and their outbox events commit together") {
     CHECK(events[0].payload.find("\"number\":\"1001\"") != std::string::npos);
     CHECK(events[0].payload.find("\"priority\":true") != std::string::npos);
     CHECK(events[0].payload.find("+07:00") != std::string::npos);
-    CHECK_THROWS_AS(store.mark_void(t.id, "late", kMorning), StoreError);  // issued cannot be voided
+    CHECK_THROWS_AS(store.mark_void(t.id, "late", kMorning),
+                    StoreError);  // issued cannot be voided
     CHECK(store.outbox_depth() == 1);
 }
 
@@ -136,7 +137,34 @@ TEST_CASE("start-up recovery resolves every interrupted reservation") {
 TEST_CASE("mean service time uses the last N served tickets") {
     test::TempDir dir;
     TicketStore store(dir.file("q.db"));
-    CHECK_FALSE(store.mean_service_seconds("ho-tich", 20));
+    CHECK_FALSE(store.mean_service_seconds("ho-tich", 20));  // no data: the caller uses its default
+    const auto a = service("ho-tich", "1");
+    std::vector<int64_t> ids;
+    for (int i = 0; i < 4; ++i) {
+        auto r = *store.reserve({&a, false, kMorning}).reservation;
+        store.mark_printing(r.ticket.id);
+        store.mark_issued(r.ticket.id, kMorning);
+        ids.push_back(r.ticket.id);
+    }
+    // Counters (a later issue) record call and finish times; write them as that code will.
+    {
+        SqliteDb db(dir.file("q.db"));
+        const int64_t service_min[] = {10, 2, 4, 6};  // the oldest service took 10 minutes
+        for (int i = 0; i < 4; ++i) {
+            const int64_t called = to_us(kMorning + hours(1) + minutes(i * 15));
+            Statement(
+                db,
+                "UPDATE tickets SET state='served', called_at_us=?1, served_at_us=?2 WHERE id=?3")
+                .bind(1, called)
+                .bind(2, called + service_min[i] * 60000000)
+                .bind(3, ids[i])
+                .run();
+        }
+    }
+    CHECK(*store.mean_service_seconds("ho-tich", 3) ==
+          doctest::Approx(240.0));  // last three: 2, 4, 6 min
+    CHECK(*store.mean_service_seconds("ho-tich", 20) == doctest::Approx(330.0));
+    CHECK_FALSE(store.mean_service_seconds("dat-dai", 20));
 }
 
 TEST_CASE("a database from a newer kiosk is refused, not damaged") {
@@ -145,10 +173,11 @@ TEST_CASE("a database from a newer kiosk is refused, not damaged") {
         SqliteDb db(dir.file("q.db"));
         db.exec("PRAGMA user_version=99");
     }
-    CHECK_THROWS_WITH_AS(TicketStore(dir.file("q.db")), doctest::Contains("newer kiosk"), StoreError);
+    CHECK_THROWS_WITH_AS(TicketStore(dir.file("q.db")), doctest::Contains("newer kiosk"),
+                         StoreError);
 }
 
 TEST_CASE("an unwritable database path gives a precise error") {
-    CHECK_THROWS_WITH_AS(TicketStore("/nonexistent-dir/q.db"), doctest::Contains("/nonexistent-dir/q.db"),
-                         StoreError);
+    CHECK_THROWS_WITH_AS(TicketStore("/nonexistent-dir/q.db"),
+                         doctest::Contains("/nonexistent-dir/q.db"), StoreError);
 }

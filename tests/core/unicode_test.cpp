@@ -6,7 +6,9 @@ using namespace kiosk;
 
 TEST_CASE("NFD Vietnamese is composed, dot below before circumflex") {
     // "Nghệ" in NFD: e + U+0323 (dot below) + U+0302 (circumflex)
-    const std::string nfd = "Ngh" "e\xCC\xA3\xCC\x82";
+    const std::string nfd =
+        "Ngh"
+        "e\xCC\xA3\xCC\x82";
     std::string out;
     REQUIRE(to_nfc(nfd, out));
     CHECK(out == "Nghệ");

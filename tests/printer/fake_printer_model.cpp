@@ -31,7 +31,8 @@ void FakePrinterModel::reply(uint8_t b) {
 }
 
 uint8_t FakePrinterModel::status_byte(int n) const {
-    if (n >= 1 && n <= 4 && override_[static_cast<size_t>(n)]) return *override_[static_cast<size_t>(n)];
+    if (n >= 1 && n <= 4 && override_[static_cast<size_t>(n)])
+        return *override_[static_cast<size_t>(n)];
     uint8_t b = kStatusOnline;
     switch (n) {
         case 1:

@@ -25,16 +25,16 @@ class FakePrinterModel {
     std::vector<uint8_t> take_replies();
 
     // --- scripted state ----------------------------------------------------------------------
-    void set_paper_rows(long rows);        // rows left on the roll (-1 = endless, the default)
+    void set_paper_rows(long rows);  // rows left on the roll (-1 = endless, the default)
     // The roll ends with the n-th cut from now: a GS r 1 right after that cut is still answered;
     // the next status query or raster band finds the paper out.
     void paper_out_after_tickets(int n);
-    void load_paper();                     // a new (endless) roll: resumes, replays held bytes
-    void set_cover_open(bool open);        // closing resumes and replays held bytes
+    void load_paper();               // a new (endless) roll: resumes, replays held bytes
+    void set_cover_open(bool open);  // closing resumes and replays held bytes
     void set_near_end(bool near_end);
-    void set_cutter_error(bool error);     // stops like paper end; clearing resumes
-    void set_silent(bool silent);          // write-only clone: answers nothing at all
-    void set_answers_gs_r(bool answers);   // realtime-only printer: DLE EOT yes, GS r no
+    void set_cutter_error(bool error);    // stops like paper end; clearing resumes
+    void set_silent(bool silent);         // write-only clone: answers nothing at all
+    void set_answers_gs_r(bool answers);  // realtime-only printer: DLE EOT yes, GS r no
     void set_status_override(int n, std::optional<uint8_t> reply);  // fixed DLE EOT n reply
     void set_hold_capacity(size_t bytes) { hold_capacity_ = bytes; }
 
@@ -65,7 +65,7 @@ class FakePrinterModel {
     size_t raster_left_ = 0;        // GS v 0 data bytes still to come
     size_t raster_row_bytes_ = 0;
     size_t raster_in_row_ = 0;
-    size_t skip_left_ = 0;          // data of a length-prefixed command still to skip
+    size_t skip_left_ = 0;  // data of a length-prefixed command still to skip
 
     std::vector<uint8_t> held_;
     std::vector<uint8_t> printed_;

@@ -23,8 +23,7 @@ namespace {
 
 FakePtyPrinter::FakePtyPrinter() {
     char name[256] = {};
-    if (::openpty(&master_fd_, &slave_keepalive_fd_, name, nullptr, nullptr) != 0)
-        fail("openpty");
+    if (::openpty(&master_fd_, &slave_keepalive_fd_, name, nullptr, nullptr) != 0) fail("openpty");
     slave_path_ = name;
     termios tio{};
     if (::tcgetattr(slave_keepalive_fd_, &tio) != 0) fail("tcgetattr");
@@ -57,8 +56,8 @@ void FakePtyPrinter::wake() {
 
 void FakePtyPrinter::flush_replies() {
     const std::vector<uint8_t> replies = model_.take_replies();
-    if (master_fd_ >= 0 && !replies.empty())
-        [[maybe_unused]] const ssize_t n = ::write(master_fd_, replies.data(), replies.size());
+    if (master_fd_ >= 0 && !replies.empty()) [[maybe_unused]]
+        const ssize_t n = ::write(master_fd_, replies.data(), replies.size());
 }
 
 void FakePtyPrinter::run() {
@@ -101,7 +100,8 @@ void FakePtyPrinter::run() {
             flush_replies();
             changed_.notify_all();
         }
-        if (rate > 0) std::this_thread::sleep_for(std::chrono::microseconds(length * 1000000 / rate));
+        if (rate > 0)
+            std::this_thread::sleep_for(std::chrono::microseconds(length * 1000000 / rate));
     }
 }
 
@@ -130,8 +130,8 @@ void FakePtyPrinter::set_bytes_per_second(size_t rate) {
 
 void FakePtyPrinter::send_raw(const std::vector<uint8_t>& bytes) {
     std::lock_guard lock(mutex_);
-    if (master_fd_ >= 0)
-        [[maybe_unused]] const ssize_t n = ::write(master_fd_, bytes.data(), bytes.size());
+    if (master_fd_ >= 0) [[maybe_unused]]
+        const ssize_t n = ::write(master_fd_, bytes.data(), bytes.size());
 }
 
 void FakePtyPrinter::hang_up() {

@@ -33,7 +33,7 @@ class FakePtyPrinter {
     void script(const std::function<void(FakePrinterModel&)>& change);
     FakePrinterModel model() const;
     void set_stalled(bool stalled);
-    void set_bytes_per_second(size_t rate);  // 0 = as fast as the pty goes
+    void set_bytes_per_second(size_t rate);            // 0 = as fast as the pty goes
     void send_raw(const std::vector<uint8_t>& bytes);  // e.g. XOFF 0x13 / XON 0x11
     void hang_up();                                    // closes the master side for good
 

@@ -171,8 +171,7 @@ void FakeTcpPrinter::read_client() {
         changed_.notify_all();
     }
     send_replies();
-    if (rate > 0)
-        std::this_thread::sleep_for(std::chrono::microseconds(length * 1000000 / rate));
+    if (rate > 0) std::this_thread::sleep_for(std::chrono::microseconds(length * 1000000 / rate));
     if (connection_bytes_ >= close_at) close_client(false);
 }
 

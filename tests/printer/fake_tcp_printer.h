@@ -45,7 +45,7 @@ class FakeTcpPrinter {
     // Changes the device state on the printer thread (replies it causes are sent), e.g.
     // printer.script([](FakePrinterModel& m) { m.load_paper(); });
     void script(const std::function<void(FakePrinterModel&)>& change);
-    FakePrinterModel model() const;  // a copy of the device state, for assertions
+    FakePrinterModel model() const;          // a copy of the device state, for assertions
     void set_bytes_per_second(size_t rate);  // slow printer: reads at most this fast (0 = off)
 
     // --- scripted faults (each takes effect before the call returns) -----------------------
@@ -58,7 +58,7 @@ class FakeTcpPrinter {
     // --- observations ----------------------------------------------------------------------
     std::vector<uint8_t> received() const;
     size_t bytes_received() const;
-    std::vector<DecodedJob> jobs() const;  // decode_escpos(received())
+    std::vector<DecodedJob> jobs() const;          // decode_escpos(received())
     std::vector<DecodedJob> printed_jobs() const;  // what came out on paper (executed bytes)
     int connections_accepted() const;
     int connections_closed_by_peer() const;

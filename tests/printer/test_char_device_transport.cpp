@@ -97,7 +97,7 @@ TEST_CASE("serial: XOFF holds our writes until the deadline, XON lets them throu
                                   SerialSettings{115200, FlowControl::XonXoff});
     const EncodedJob warmup = small_job(5, 8);
     REQUIRE(transport.send(warmup.bytes, warmup.chunk_ends, 2000ms).ok);  // opens + configures
-    printer.send_raw({0x13});                                              // XOFF
+    printer.send_raw({0x13});                                             // XOFF
     // Let the tty see the XOFF before the next write (it arrives through the line discipline).
     uint8_t none[4];
     CHECK(transport.receive(none, 200ms).bytes == 0);  // XON/XOFF never reach the reader

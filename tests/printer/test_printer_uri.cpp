@@ -47,8 +47,9 @@ TEST_CASE("bad printer URIs are rejected with a precise message") {
     const Row rows[] = {
         {"http://10.0.0.9",
          "unknown printer URI scheme 'http' — supported: file:, tcp://, usb:, serial:"},
-        {"", "printer URI is empty — expected file:PATH, tcp://HOST[:PORT], usb:/dev/usb/lpN or "
-             "serial:/dev/ttyX[?baud=N&flow=F]"},
+        {"",
+         "printer URI is empty — expected file:PATH, tcp://HOST[:PORT], usb:/dev/usb/lpN or "
+         "serial:/dev/ttyX[?baud=N&flow=F]"},
         {"/dev/usb/lp0",
          "invalid printer URI '/dev/usb/lp0': no scheme — expected file:PATH, tcp://HOST[:PORT], "
          "usb:/dev/usb/lpN or serial:/dev/ttyX[?baud=N&flow=F]"},

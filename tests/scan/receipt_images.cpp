@@ -24,6 +24,18 @@ MonoBitmap render_code128(const std::string& text, int module_px, int height_px)
     return out;
 }
 
+GrayImage render_utf8_qr(const std::string& text, int scale) {
+    const ZXing::BitMatrix m = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+                                   .setEncoding(ZXing::CharacterSet::UTF8)
+                                   .setMargin(4)
+                                   .encode(text, 0, 0);
+    GrayImage out(m.width() * scale, m.height() * scale, 255);
+    for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x)
+            if (m.get(x / scale, y / scale)) out.at(x, y) = 0;
+    return out;
+}
+
 GrayImage render_receipt(const ReceiptSpec& spec) {
     constexpr int kBorder = 32;
     MonoBitmap bars;

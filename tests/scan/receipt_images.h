@@ -12,6 +12,11 @@ namespace kiosk::scan::testing {
 // Code 128 of `text` with `module_px` pixels per module, `height_px` tall, 10-module quiet zone.
 MonoBitmap render_code128(const std::string& text, int module_px, int height_px);
 
+// A bare QR code with any UTF-8 payload (ZXing's writer, UTF-8 with ECI), `scale` pixels per
+// module and a 4-module quiet zone — for payloads the ASCII-only ticket QR renderer refuses,
+// such as the CCCD card's Vietnamese fields.
+GrayImage render_utf8_qr(const std::string& text, int scale);
+
 struct ReceiptSpec {
     std::string qr_payload;       // lookup URL or bare code ("" = no QR)
     std::string code128_payload;  // bare code ("" = no barcode)

@@ -116,8 +116,9 @@ TEST_CASE("corpus qrcode-1..6: live path, rotation 0, THRESHOLDS.json fast minim
                 misread_names += " " + image.filename().string();
             }
         }
-        MESSAGE(folder << ": " << pass << "/" << images.size() << " decoded (minimum " << min_pass
-                       << "), misreads " << misreads << "; not decoded:" << failed);
+        MESSAGE(folder_name << ": " << pass << "/" << images.size() << " decoded (minimum "
+                            << min_pass << "), misreads " << misreads
+                            << "; not decoded:" << failed);
         CHECK(pass >= min_pass);
         CHECK_MESSAGE(misreads == 0, "misread:" << misread_names);
         total_pass += pass;

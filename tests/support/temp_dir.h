@@ -9,7 +9,7 @@
 namespace kiosk::test {
 
 class TempDir {
-public:
+  public:
     explicit TempDir(const std::string& tag = "kiosk") {
         std::string tmpl = (std::filesystem::temp_directory_path() / (tag + "-XXXXXX")).string();
         if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
@@ -27,7 +27,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
