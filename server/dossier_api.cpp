@@ -18,12 +18,15 @@ constexpr auto kFailureWindow = minutes(15);
 
 const std::set<std::string>& event_types() {
     static const std::set<std::string> types = {
-        "ticket.issued", "ticket.voided", "ticket.called",  "ticket.recalled",  "ticket.no_show",
-        "ticket.transferred", "ticket.served", "rating.submitted", "printer.status"};
+        "ticket.issued",   "ticket.voided",    "ticket.called",
+        "ticket.recalled", "ticket.no_show",   "ticket.transferred",
+        "ticket.served",   "rating.submitted", "printer.status"};
     return types;
 }
 
-ApiReply json_reply(int status, const json& body) { return {status, body.dump(), {}}; }
+ApiReply json_reply(int status, const json& body) {
+    return {status, body.dump(), {}};
+}
 
 size_t utf8_char_len(unsigned char lead) {
     if (lead < 0x80) return 1;
@@ -35,8 +38,10 @@ size_t utf8_char_len(unsigned char lead) {
 
 }  // namespace
 
-ApiReply error_reply(int status, const std::string& code, const std::string& message, bool retryable) {
-    return json_reply(status, {{"error", {{"code", code}, {"message", message}, {"retryable", retryable}}}});
+ApiReply error_reply(int status, const std::string& code, const std::string& message,
+                     bool retryable) {
+    return json_reply(
+        status, {{"error", {{"code", code}, {"message", message}, {"retryable", retryable}}}});
 }
 
 std::string mask_name(const std::string& full_name) {
@@ -62,7 +67,8 @@ std::string mask_name(const std::string& full_name) {
 }
 
 bool is_dossier_code(const std::string& code) {
-    static const std::regex re(R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})-(\d{6})-(\d{4,7})$)");
+    static const std::regex re(
+        R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})-(\d{6})-(\d{4,7})$)");
     return code.size() <= 64 && std::regex_match(code, re);
 }
 
@@ -72,7 +78,8 @@ bool is_uuid(const std::string& s) {
 }
 
 bool is_iso8601_with_offset(const std::string& s) {
-    static const std::regex re(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$)");
+    static const std::regex re(
+        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$)");
     return s.size() <= 40 && std::regex_match(s, re);
 }
 
@@ -88,7 +95,8 @@ bool DossierApi::too_many_failures(const std::string& code) {
     std::lock_guard lock(mutex_);
     auto& times = failures_[code];
     const auto now = clock_.now();
-    while (!times.empty() && now - times.front() > kFailureWindow) times.pop_front();
+    while (!times.empty() && now - times.front() > kFailureWindow)
+        times.pop_front();
     return times.size() >= static_cast<size_t>(kMaxFactorFailures);
 }
 
@@ -97,24 +105,28 @@ void DossierApi::note_failure(const std::string& code) {
     failures_[code].push_back(clock_.now());
 }
 
-ApiReply DossierApi::dossier(const std::string& code, const std::string& kind, const std::string& factor) {
+ApiReply DossierApi::dossier(const std::string& code, const std::string& kind,
+                             const std::string& factor) {
     if (!is_dossier_code(code))
-        return error_reply(400, "bad_request", "Mã hồ sơ không đúng định dạng (ví dụ 000.00.00.H41-261120-0007)");
+        return error_reply(400, "bad_request",
+                           "Mã hồ sơ không đúng định dạng (ví dụ 000.00.00.H41-261120-0007)");
     const auto d = db_.dossier(code);
     if (!d) return error_reply(404, "dossier_not_found", "Không tìm thấy hồ sơ có mã " + code);
     if (d->requires_factor) {
         if (too_many_failures(code)) {
-            ApiReply r = error_reply(429, "rate_limited", "Nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", true);
+            ApiReply r = error_reply(429, "rate_limited",
+                                     "Nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", true);
             r.headers.push_back({"Retry-After", "900"});
             return r;
         }
         const json factors = {"id_number", "lookup_code"};
         if (factor.empty()) {
-            json body = {{"error",
-                          {{"code", "second_factor_required"},
-                           {"message", "Nhập số CCCD của chủ hồ sơ hoặc mã tra cứu trên giấy biên nhận"},
-                           {"retryable", false},
-                           {"factors", factors}}}};
+            json body = {
+                {"error",
+                 {{"code", "second_factor_required"},
+                  {"message", "Nhập số CCCD của chủ hồ sơ hoặc mã tra cứu trên giấy biên nhận"},
+                  {"retryable", false},
+                  {"factors", factors}}}};
             return json_reply(403, body);
         }
         const bool ok = (kind == "id_number" && factor == d->id_number) ||
@@ -143,11 +155,13 @@ ApiReply DossierApi::post_events(const std::string& kiosk_id, const std::string&
     }
     if (!body.is_object() || !body.contains("events") || !body["events"].is_array())
         return error_reply(400, "bad_request", "body must be an object with an 'events' array");
-    if (body.contains("kiosk_id") && (!body["kiosk_id"].is_string() || body["kiosk_id"] != kiosk_id))
+    if (body.contains("kiosk_id") &&
+        (!body["kiosk_id"].is_string() || body["kiosk_id"] != kiosk_id))
         return error_reply(400, "bad_request", "kiosk_id does not match the token's kiosk");
     const json& events = body["events"];
     if (events.empty() || events.size() > kMaxBatch)
-        return error_reply(400, "bad_request", "a batch carries 1-500 events, got " + std::to_string(events.size()));
+        return error_reply(400, "bad_request",
+                           "a batch carries 1-500 events, got " + std::to_string(events.size()));
 
     // Validate each event; rejected ones get their reason, the rest are stored in one transaction.
     std::vector<json> acks(events.size());
@@ -155,7 +169,9 @@ ApiReply DossierApi::post_events(const std::string& kiosk_id, const std::string&
     std::vector<size_t> valid_index;
     for (size_t i = 0; i < events.size(); ++i) {
         const json& e = events[i];
-        std::string id = e.is_object() && e.contains("id") && e["id"].is_string() ? e["id"].get<std::string>() : "";
+        std::string id = e.is_object() && e.contains("id") && e["id"].is_string()
+                             ? e["id"].get<std::string>()
+                             : "";
         auto reject = [&](const std::string& why) {
             acks[i] = {{"id", id}, {"result", "rejected"}, {"reason", why}};
         };
@@ -163,11 +179,14 @@ ApiReply DossierApi::post_events(const std::string& kiosk_id, const std::string&
             reject("id must be a lower-case UUID");
             continue;
         }
-        if (!e.contains("type") || !e["type"].is_string() || !event_types().count(e["type"].get<std::string>())) {
-            reject("unknown type " + (e.contains("type") ? e["type"].dump() : std::string("(missing)")));
+        if (!e.contains("type") || !e["type"].is_string() ||
+            !event_types().count(e["type"].get<std::string>())) {
+            reject("unknown type " +
+                   (e.contains("type") ? e["type"].dump() : std::string("(missing)")));
             continue;
         }
-        if (!e.contains("at") || !e["at"].is_string() || !is_iso8601_with_offset(e["at"].get<std::string>())) {
+        if (!e.contains("at") || !e["at"].is_string() ||
+            !is_iso8601_with_offset(e["at"].get<std::string>())) {
             reject("'at' must be ISO-8601 with an offset");
             continue;
         }
@@ -184,21 +203,23 @@ ApiReply DossierApi::post_events(const std::string& kiosk_id, const std::string&
             reject("payload larger than 16 KiB");
             continue;
         }
-        valid.push_back({id, e["type"].get<std::string>(), e["at"].get<std::string>(), std::move(payload),
-                         e["seq"].get<int64_t>()});
+        valid.push_back({id, e["type"].get<std::string>(), e["at"].get<std::string>(),
+                         std::move(payload), e["seq"].get<int64_t>()});
         valid_index.push_back(i);
     }
     const auto outcomes = db_.store_events(kiosk_id, valid);
     for (size_t k = 0; k < outcomes.size(); ++k)
-        acks[valid_index[k]] = {{"id", valid[k].uuid},
-                                {"result", outcomes[k] == StoreOutcome::Stored ? "stored" : "duplicate"}};
+        acks[valid_index[k]] = {
+            {"id", valid[k].uuid},
+            {"result", outcomes[k] == StoreOutcome::Stored ? "stored" : "duplicate"}};
     return json_reply(200, {{"acks", acks}});
 }
 
 ApiReply DossierApi::time() {
     const auto now = clock_.now();
-    return json_reply(200, {{"now", kiosk::iso8601_local(now)},
-                            {"unix_ms", duration_cast<milliseconds>(now.time_since_epoch()).count()}});
+    return json_reply(200,
+                      {{"now", kiosk::iso8601_local(now)},
+                       {"unix_ms", duration_cast<milliseconds>(now.time_since_epoch()).count()}});
 }
 
 ApiReply DossierApi::heartbeat(const std::string& kiosk_id, const std::string& text) {
@@ -208,7 +229,8 @@ ApiReply DossierApi::heartbeat(const std::string& kiosk_id, const std::string& t
     } catch (const json::exception& e) {
         return error_reply(400, "bad_request", std::string("body is not JSON: ") + e.what());
     }
-    if (!body.is_object()) return error_reply(400, "bad_request", "heartbeat must be a JSON object");
+    if (!body.is_object())
+        return error_reply(400, "bad_request", "heartbeat must be a JSON object");
     db_.record_heartbeat(kiosk_id, body.dump());
     return time();
 }

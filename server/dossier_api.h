@@ -20,19 +20,21 @@ struct ApiReply {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
-ApiReply error_reply(int status, const std::string& code, const std::string& message, bool retryable = false);
+ApiReply error_reply(int status, const std::string& code, const std::string& message,
+                     bool retryable = false);
 
 class DossierApi {
-public:
+  public:
     DossierApi(DossierDb& db, const kiosk::Clock& clock);
 
     ApiReply catalog(const std::string& if_none_match);
-    ApiReply dossier(const std::string& code, const std::string& factor_kind, const std::string& factor);
+    ApiReply dossier(const std::string& code, const std::string& factor_kind,
+                     const std::string& factor);
     ApiReply post_events(const std::string& kiosk_id, const std::string& body);
     ApiReply time();
     ApiReply heartbeat(const std::string& kiosk_id, const std::string& body);
 
-private:
+  private:
     bool too_many_failures(const std::string& code);
     void note_failure(const std::string& code);
 

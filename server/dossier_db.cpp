@@ -23,7 +23,8 @@ std::string sha256_hex(const std::string& data) {
     return out;
 }
 
-DossierDb::DossierDb(const std::string& path, const kiosk::Clock& clock) : clock_(clock), db_(path) {
+DossierDb::DossierDb(const std::string& path, const kiosk::Clock& clock)
+    : clock_(clock), db_(path) {
     db_.exec(R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dossiers(
@@ -43,10 +44,13 @@ void DossierDb::seed_if_empty() {
     q.step();
     if (q.column_int(0) > 0) return;
     const auto now = clock_.now();
-    Statement(db_, "INSERT INTO meta(key, value) VALUES('catalog', ?1)").bind(1, demo_catalog(now).dump()).run();
+    Statement(db_, "INSERT INTO meta(key, value) VALUES('catalog', ?1)")
+        .bind(1, demo_catalog(now).dump())
+        .run();
     for (const SeedDossier& d : demo_dossiers(now))
         Statement(db_,
-                  "INSERT INTO dossiers(code, public_json, owner_name, id_number, lookup_code, requires_factor) "
+                  "INSERT INTO dossiers(code, public_json, owner_name, id_number, lookup_code, "
+                  "requires_factor) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
             .bind(1, d.code)
             .bind(2, d.public_part.dump())
@@ -76,7 +80,9 @@ std::string DossierDb::catalog_etag() {
 
 void DossierDb::set_catalog_json(const std::string& text) {
     std::lock_guard lock(mutex_);
-    Statement(db_, "INSERT INTO meta(key, value) VALUES('catalog', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value")
+    Statement(db_,
+              "INSERT INTO meta(key, value) VALUES('catalog', ?1) ON CONFLICT(key) DO UPDATE SET "
+              "value=excluded.value")
         .bind(1, text)
         .run();
     catalog_cache_.clear();
@@ -85,7 +91,8 @@ void DossierDb::set_catalog_json(const std::string& text) {
 std::optional<DossierRecord> DossierDb::dossier(const std::string& code) {
     std::lock_guard lock(mutex_);
     Statement q(db_,
-                "SELECT code, public_json, owner_name, id_number, lookup_code, requires_factor FROM dossiers "
+                "SELECT code, public_json, owner_name, id_number, lookup_code, requires_factor "
+                "FROM dossiers "
                 "WHERE code=?1");
     q.bind(1, code);
     if (!q.step()) return std::nullopt;
@@ -97,7 +104,8 @@ std::vector<std::string> DossierDb::dossier_codes() {
     std::lock_guard lock(mutex_);
     std::vector<std::string> out;
     Statement q(db_, "SELECT code FROM dossiers ORDER BY code");
-    while (q.step()) out.push_back(q.column_text(0));
+    while (q.step())
+        out.push_back(q.column_text(0));
     return out;
 }
 
@@ -108,9 +116,10 @@ std::vector<StoreOutcome> DossierDb::store_events(const std::string& kiosk_id,
     const std::string received = kiosk::iso8601_local(clock_.now());
     kiosk::Transaction tx(db_);
     for (const auto& e : events) {
-        Statement(db_,
-                  "INSERT OR IGNORE INTO events(uuid, kiosk_id, seq, type, at, payload, received_at) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        Statement(
+            db_,
+            "INSERT OR IGNORE INTO events(uuid, kiosk_id, seq, type, at, payload, received_at) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
             .bind(1, e.uuid)
             .bind(2, kiosk_id)
             .bind(3, e.seq)
@@ -119,7 +128,8 @@ std::vector<StoreOutcome> DossierDb::store_events(const std::string& kiosk_id,
             .bind(6, e.payload_json)
             .bind(7, received)
             .run();
-        out.push_back(sqlite3_changes(db_.handle()) == 1 ? StoreOutcome::Stored : StoreOutcome::Duplicate);
+        out.push_back(sqlite3_changes(db_.handle()) == 1 ? StoreOutcome::Stored
+                                                         : StoreOutcome::Duplicate);
     }
     tx.commit();
     return out;
@@ -129,11 +139,12 @@ std::vector<StoredEvent> DossierDb::events() {
     std::lock_guard lock(mutex_);
     std::vector<StoredEvent> out;
     Statement q(db_,
-                "SELECT uuid, kiosk_id, type, at, payload, received_at, seq FROM events ORDER BY kiosk_id, seq, "
+                "SELECT uuid, kiosk_id, type, at, payload, received_at, seq FROM events ORDER BY "
+                "kiosk_id, seq, "
                 "rowid");
     while (q.step())
-        out.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4),
-                       q.column_text(5), q.column_int(6)});
+        out.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3),
+                       q.column_text(4), q.column_text(5), q.column_int(6)});
     return out;
 }
 
@@ -147,7 +158,8 @@ int64_t DossierDb::event_count() {
 void DossierDb::record_heartbeat(const std::string& kiosk_id, const std::string& body_json) {
     std::lock_guard lock(mutex_);
     Statement(db_,
-              "INSERT INTO heartbeats(kiosk_id, body, received_at) VALUES(?1, ?2, ?3) ON CONFLICT(kiosk_id) "
+              "INSERT INTO heartbeats(kiosk_id, body, received_at) VALUES(?1, ?2, ?3) ON "
+              "CONFLICT(kiosk_id) "
               "DO UPDATE SET body=excluded.body, received_at=excluded.received_at")
         .bind(1, kiosk_id)
         .bind(2, body_json)
@@ -158,33 +170,40 @@ void DossierDb::record_heartbeat(const std::string& kiosk_id, const std::string&
 void DossierDb::dump(std::ostream& out) {
     const auto catalog = nlohmann::json::parse(catalog_json());
     out << "catalog: version " << catalog.value("version", 0) << ", ETag " << catalog_etag() << ", "
-        << catalog["procedures"].size() << " procedures, " << catalog["counters"].size() << " counters\n";
+        << catalog["procedures"].size() << " procedures, " << catalog["counters"].size()
+        << " counters\n";
     for (const auto& p : catalog["procedures"])
-        out << "  procedure " << p["code"].get<std::string>() << "  " << p["name"].get<std::string>() << "\n";
+        out << "  procedure " << p["code"].get<std::string>() << "  "
+            << p["name"].get<std::string>() << "\n";
     std::lock_guard lock(mutex_);
     {
         Statement q(db_, "SELECT code, public_json, requires_factor FROM dossiers ORDER BY code");
         out << "dossiers:\n";
         while (q.step()) {
             const auto pub = nlohmann::json::parse(q.column_text(1));
-            out << "  " << q.column_text(0) << "  status " << pub["status"]["code"].get<int>() << " ("
-                << pub["status"]["national_label"].get<std::string>() << ")"
+            out << "  " << q.column_text(0) << "  status " << pub["status"]["code"].get<int>()
+                << " (" << pub["status"]["national_label"].get<std::string>() << ")"
                 << (q.column_int(2) ? "  [second factor]" : "") << "\n";
         }
     }
     {
-        Statement q(db_, "SELECT kiosk_id, COUNT(*), MIN(seq), MAX(seq) FROM events GROUP BY kiosk_id ORDER BY kiosk_id");
+        Statement q(db_,
+                    "SELECT kiosk_id, COUNT(*), MIN(seq), MAX(seq) FROM events GROUP BY kiosk_id "
+                    "ORDER BY kiosk_id");
         out << "events:\n";
         while (q.step())
-            out << "  " << q.column_text(0) << ": " << q.column_int(1) << " events, seq " << q.column_int(2) << "–"
-                << q.column_int(3) << "\n";
+            out << "  " << q.column_text(0) << ": " << q.column_int(1) << " events, seq "
+                << q.column_int(2) << "–" << q.column_int(3) << "\n";
         Statement t(db_, "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type");
-        while (t.step()) out << "    " << t.column_text(0) << ": " << t.column_int(1) << "\n";
+        while (t.step())
+            out << "    " << t.column_text(0) << ": " << t.column_int(1) << "\n";
     }
     {
         Statement q(db_, "SELECT kiosk_id, received_at, body FROM heartbeats ORDER BY kiosk_id");
         out << "heartbeats:\n";
-        while (q.step()) out << "  " << q.column_text(0) << " at " << q.column_text(1) << ": " << q.column_text(2) << "\n";
+        while (q.step())
+            out << "  " << q.column_text(0) << " at " << q.column_text(1) << ": "
+                << q.column_text(2) << "\n";
     }
 }
 

@@ -37,17 +37,18 @@ struct StoredEvent {
 };
 
 class DossierDb {
-public:
+  public:
     DossierDb(const std::string& path, const kiosk::Clock& clock);
 
     std::string catalog_json();
-    std::string catalog_etag();  // quoted SHA-256 hex of catalog_json()
+    std::string catalog_etag();                      // quoted SHA-256 hex of catalog_json()
     void set_catalog_json(const std::string& text);  // publish a new catalogue (tests, admin)
     std::optional<DossierRecord> dossier(const std::string& code);
     std::vector<std::string> dossier_codes();
 
     // One transaction for the batch; each UUID is stored at most once, ever.
-    std::vector<StoreOutcome> store_events(const std::string& kiosk_id, const std::vector<IncomingEvent>& events);
+    std::vector<StoreOutcome> store_events(const std::string& kiosk_id,
+                                           const std::vector<IncomingEvent>& events);
     std::vector<StoredEvent> events();
     int64_t event_count();
     void record_heartbeat(const std::string& kiosk_id, const std::string& body_json);
@@ -55,7 +56,7 @@ public:
     // Human-readable listing of everything held (the `dump` subcommand).
     void dump(std::ostream& out);
 
-private:
+  private:
     void seed_if_empty();
 
     std::mutex mutex_;

@@ -26,19 +26,22 @@ FaultPlan fault_plan_from_json(const nlohmann::json& j) {
         bool known = false;
         for (const Field& f : kFields) {
             if (key != f.name) continue;
-            if (!value.is_number_integer()) throw std::invalid_argument("fault '" + key + "' must be an integer");
+            if (!value.is_number_integer())
+                throw std::invalid_argument("fault '" + key + "' must be an integer");
             p.*f.member = value.get<int>();
             known = true;
         }
         if (!known) throw std::invalid_argument("unknown fault '" + key + "'");
     }
-    if (p.fail_status < 500 || p.fail_status > 599) throw std::invalid_argument("fail_status must be 500-599");
+    if (p.fail_status < 500 || p.fail_status > 599)
+        throw std::invalid_argument("fail_status must be 500-599");
     return p;
 }
 
 nlohmann::json to_json(const FaultPlan& p) {
     nlohmann::json j = nlohmann::json::object();
-    for (const Field& f : kFields) j[f.name] = p.*f.member;
+    for (const Field& f : kFields)
+        j[f.name] = p.*f.member;
     return j;
 }
 
@@ -61,7 +64,8 @@ FaultDecision FaultInjector::next() {
         d.delay_ms += plan_.slow_ms;
         return d;
     }
-    if (plan_.fail_count > 0 || (plan_.fail_percent > 0 && static_cast<int>(rng_() % 100) < plan_.fail_percent)) {
+    if (plan_.fail_count > 0 ||
+        (plan_.fail_percent > 0 && static_cast<int>(rng_() % 100) < plan_.fail_percent)) {
         if (plan_.fail_count > 0) --plan_.fail_count;
         d.fail_status = plan_.fail_status;
         d.retry_after_s = plan_.retry_after_s;
@@ -82,14 +86,23 @@ FaultDecision FaultInjector::next() {
 
 std::string malformed_body(int kind) {
     switch (kind) {
-        case 0: return R"({"acks": [{"id": "0b6d)";
-        case 1: return "<html><body><h1>502 Bad Gateway</h1></body></html>";
-        case 2: return R"({"acks": "all good", "version": "seven", "status": {"code": "4"}, "now": 12})";
-        case 3: return std::string("{\"now\": \"2026-11-27T08:00:00+07:00\", \"name\": \"Nguy\xE1\xBB\"}");
-        case 4: return "[" + std::string(6 * 1024 * 1024, ' ') + "]";
-        case 5: return "";
-        case 6: return std::string(100000, '[') + std::string(100000, ']');
-        default: return std::string("{\"acks\": [\0\0\0]}", 16);
+        case 0:
+            return R"({"acks": [{"id": "0b6d)";
+        case 1:
+            return "<html><body><h1>502 Bad Gateway</h1></body></html>";
+        case 2:
+            return R"({"acks": "all good", "version": "seven", "status": {"code": "4"}, "now": 12})";
+        case 3:
+            return std::string(
+                "{\"now\": \"2026-11-27T08:00:00+07:00\", \"name\": \"Nguy\xE1\xBB\"}");
+        case 4:
+            return "[" + std::string(6 * 1024 * 1024, ' ') + "]";
+        case 5:
+            return "";
+        case 6:
+            return std::string(100000, '[') + std::string(100000, ']');
+        default:
+            return std::string("{\"acks\": [\0\0\0]}", 16);
     }
 }
 

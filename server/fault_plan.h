@@ -10,17 +10,17 @@
 namespace dossier {
 
 struct FaultPlan {
-    int latency_ms = 0;        // every API request waits this long first
-    int slow_count = 0;        // the next N requests wait slow_ms (client timeouts)
+    int latency_ms = 0;  // every API request waits this long first
+    int slow_count = 0;  // the next N requests wait slow_ms (client timeouts)
     int slow_ms = 0;
-    int fail_count = 0;        // the next N requests answer fail_status without doing anything
+    int fail_count = 0;  // the next N requests answer fail_status without doing anything
     int fail_status = 503;
-    int retry_after_s = -1;    // ≥ 0: send Retry-After with the failures
-    int drop_count = 0;        // the next N replies are cut off mid-body (after the work is done)
-    int malformed_count = 0;   // the next N replies carry a malformed body instead (work is done)
-    int drip_count = 0;        // the next N replies trickle out 8 bytes every drip_ms
+    int retry_after_s = -1;   // ≥ 0: send Retry-After with the failures
+    int drop_count = 0;       // the next N replies are cut off mid-body (after the work is done)
+    int malformed_count = 0;  // the next N replies carry a malformed body instead (work is done)
+    int drip_count = 0;       // the next N replies trickle out 8 bytes every drip_ms
     int drip_ms = 0;
-    int fail_percent = 0;      // random 5xx (demo)
+    int fail_percent = 0;  // random 5xx (demo)
 };
 
 FaultPlan fault_plan_from_json(const nlohmann::json& j);  // throws on unknown keys / wrong types
@@ -37,12 +37,13 @@ struct FaultDecision {
 };
 
 class FaultInjector {
-public:
+  public:
     void set(const FaultPlan& plan);
     FaultPlan get();
-    FaultDecision next();  // consumes the counted faults in the order slow, fail, drop, malformed, drip
+    FaultDecision
+    next();  // consumes the counted faults in the order slow, fail, drop, malformed, drip
 
-private:
+  private:
     std::mutex mutex_;
     FaultPlan plan_;
     int malformed_served_ = 0;

@@ -21,7 +21,7 @@ struct ServerOptions {
 };
 
 class HttpsServer {
-public:
+  public:
     HttpsServer(ServerOptions options, DossierApi& api, TokenTable tokens, FaultInjector& faults);
     ~HttpsServer();
     HttpsServer(const HttpsServer&) = delete;
@@ -35,7 +35,7 @@ public:
     // Blocks until stop() is called from elsewhere (the CLI's serve command).
     void wait();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -50,7 +50,8 @@ std::string to_pem(X509* cert) {
 
 std::string to_pem(EVP_PKEY* key) {
     BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    if (!bio ||
+        PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
         fail("PEM encoding of a private key");
     char* data = nullptr;
     const long n = BIO_get_mem_data(bio.get(), &data);
@@ -94,10 +95,10 @@ CertPtr new_cert(EVP_PKEY* key, const std::string& cn, long from_s, long to_s) {
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), to_s);
     X509_set_pubkey(cert.get(), key);
     X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("MotCua Demo"), -1, -1,
-                               0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.c_str()), -1,
-                               -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>("MotCua Demo"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
     return cert;
 }
 
@@ -122,11 +123,14 @@ PemPair make_leaf(const PemPair& ca, const LeafSpec& spec) {
     X509_set_issuer_name(cert.get(), X509_get_subject_name(ca_cert.get()));
     add_ext(cert.get(), ca_cert.get(), NID_basic_constraints, "critical,CA:FALSE");
     add_ext(cert.get(), ca_cert.get(), NID_key_usage, "critical,digitalSignature,keyAgreement");
-    add_ext(cert.get(), ca_cert.get(), NID_ext_key_usage, spec.client ? "clientAuth" : "serverAuth");
+    add_ext(cert.get(), ca_cert.get(), NID_ext_key_usage,
+            spec.client ? "clientAuth" : "serverAuth");
     add_ext(cert.get(), ca_cert.get(), NID_authority_key_identifier, "keyid");
     std::string san;
-    for (const auto& d : spec.dns_names) san += (san.empty() ? "DNS:" : ",DNS:") + d;
-    for (const auto& ip : spec.ip_addresses) san += (san.empty() ? "IP:" : ",IP:") + ip;
+    for (const auto& d : spec.dns_names)
+        san += (san.empty() ? "DNS:" : ",DNS:") + d;
+    for (const auto& ip : spec.ip_addresses)
+        san += (san.empty() ? "IP:" : ",IP:") + ip;
     if (!san.empty()) add_ext(cert.get(), ca_cert.get(), NID_subject_alt_name, san);
     if (X509_sign(cert.get(), ca_key.get(), EVP_sha256()) == 0) fail("signing a leaf certificate");
     return {to_pem(cert.get()), to_pem(key.get())};
@@ -165,7 +169,8 @@ DemoCertFiles write_demo_certs(const std::string& dir, const std::vector<std::st
     server.ip_addresses.clear();
     for (const auto& h : hosts) {
         unsigned char buf[16];
-        const bool is_ip = inet_pton(AF_INET, h.c_str(), buf) == 1 || inet_pton(AF_INET6, h.c_str(), buf) == 1;
+        const bool is_ip =
+            inet_pton(AF_INET, h.c_str(), buf) == 1 || inet_pton(AF_INET6, h.c_str(), buf) == 1;
         (is_ip ? server.ip_addresses : server.dns_names).push_back(h);
     }
     server.common_name = hosts.empty() ? "localhost" : hosts.front();
@@ -176,7 +181,8 @@ DemoCertFiles write_demo_certs(const std::string& dir, const std::vector<std::st
     client.ip_addresses.clear();
     client.client = true;
     const PemPair cli = make_leaf(ca, client);
-    DemoCertFiles f{p("ca.pem"), p("server.pem"), p("server.key"), p("client.pem"), p("client.key"), p("server.pin")};
+    DemoCertFiles f{p("ca.pem"),     p("server.pem"), p("server.key"),
+                    p("client.pem"), p("client.key"), p("server.pin")};
     write_file(f.ca_cert, ca.cert_pem);
     write_file(f.server_cert, srv.cert_pem);
     write_file(f.server_key, srv.key_pem, 0600);

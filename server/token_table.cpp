@@ -24,7 +24,8 @@ TokenTable TokenTable::parse(const std::string& text, const std::string& source)
         std::string kiosk, token, extra;
         if (!(fields >> kiosk)) continue;
         if (!(fields >> token) || (fields >> extra))
-            throw std::runtime_error(source + ":" + std::to_string(n) + ": expected 'kiosk-id token'");
+            throw std::runtime_error(source + ":" + std::to_string(n) +
+                                     ": expected 'kiosk-id token'");
         if (token.size() < 16)
             throw std::runtime_error(source + ":" + std::to_string(n) + ": token of " + kiosk +
                                      " is shorter than 16 characters");
@@ -34,7 +35,9 @@ TokenTable TokenTable::parse(const std::string& text, const std::string& source)
     return t;
 }
 
-void TokenTable::add(const std::string& kiosk_id, const std::string& token) { by_token_[token] = kiosk_id; }
+void TokenTable::add(const std::string& kiosk_id, const std::string& token) {
+    by_token_[token] = kiosk_id;
+}
 
 std::optional<std::string> TokenTable::kiosk_for(const std::string& header) const {
     static const std::string kPrefix = "Bearer ";

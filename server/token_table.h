@@ -8,7 +8,7 @@
 namespace dossier {
 
 class TokenTable {
-public:
+  public:
     static TokenTable load(const std::string& path);  // throws std::runtime_error with file:line
     static TokenTable parse(const std::string& text, const std::string& source);
     void add(const std::string& kiosk_id, const std::string& token);
@@ -16,7 +16,7 @@ public:
     std::optional<std::string> kiosk_for(const std::string& authorization_header) const;
     size_t size() const { return by_token_.size(); }
 
-private:
+  private:
     std::map<std::string, std::string> by_token_;
 };
 

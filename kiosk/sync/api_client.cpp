@@ -13,13 +13,20 @@ using namespace std::chrono;
 
 const char* to_string(CallFailure f) {
     switch (f) {
-        case CallFailure::None: return "none";
-        case CallFailure::Tls: return "TLS verification failed";
-        case CallFailure::Unavailable: return "server unavailable";
-        case CallFailure::RateLimited: return "rate limited";
-        case CallFailure::Rejected: return "request rejected";
-        case CallFailure::Malformed: return "malformed reply";
-        case CallFailure::Cancelled: return "cancelled";
+        case CallFailure::None:
+            return "none";
+        case CallFailure::Tls:
+            return "TLS verification failed";
+        case CallFailure::Unavailable:
+            return "server unavailable";
+        case CallFailure::RateLimited:
+            return "rate limited";
+        case CallFailure::Rejected:
+            return "request rejected";
+        case CallFailure::Malformed:
+            return "malformed reply";
+        case CallFailure::Cancelled:
+            return "cancelled";
     }
     return "?";
 }
@@ -36,7 +43,8 @@ ApiClient::ApiClient(ApiClientOptions options, const std::atomic<bool>* cancel, 
             const auto until = steady_clock::now() + d;
             while (steady_clock::now() < until) {
                 if (cancel_ && cancel_->load()) return false;
-                std::this_thread::sleep_for(std::min<steady_clock::duration>(milliseconds(20), until - steady_clock::now()));
+                std::this_thread::sleep_for(std::min<steady_clock::duration>(
+                    milliseconds(20), until - steady_clock::now()));
             }
             return !(cancel_ && cancel_->load());
         };
@@ -55,10 +63,18 @@ ApiClient::Raw ApiClient::call(HttpRequest request) {
         if (r.failure != HttpFailure::None) {
             raw.detail = std::string(to_string(r.failure)) + ": " + r.error;
             switch (r.failure) {
-                case HttpFailure::Tls: raw.failure = CallFailure::Tls; break;
-                case HttpFailure::Cancelled: raw.failure = CallFailure::Cancelled; break;
-                case HttpFailure::TooLarge: raw.failure = CallFailure::Malformed; break;
-                default: raw.failure = CallFailure::Unavailable; transient = true;
+                case HttpFailure::Tls:
+                    raw.failure = CallFailure::Tls;
+                    break;
+                case HttpFailure::Cancelled:
+                    raw.failure = CallFailure::Cancelled;
+                    break;
+                case HttpFailure::TooLarge:
+                    raw.failure = CallFailure::Malformed;
+                    break;
+                default:
+                    raw.failure = CallFailure::Unavailable;
+                    transient = true;
             }
         } else if (r.status >= 200 && r.status < 300) {
             return raw;
@@ -66,7 +82,8 @@ ApiClient::Raw ApiClient::call(HttpRequest request) {
             return raw;
         } else {
             if (auto e = parse_api_error(r.body); e.ok()) raw.error = *e.value;
-            raw.detail = "HTTP " + std::to_string(r.status) + (raw.error.code.empty() ? "" : " " + raw.error.code);
+            raw.detail = "HTTP " + std::to_string(r.status) +
+                         (raw.error.code.empty() ? "" : " " + raw.error.code);
             raw.retry_after = parse_retry_after(r.retry_after, system_clock::now());
             if (r.status == 429) {
                 raw.failure = CallFailure::RateLimited;
@@ -81,7 +98,8 @@ ApiClient::Raw ApiClient::call(HttpRequest request) {
         if (!transient || attempt >= options_.retry.max_attempts) return raw;
         milliseconds wait = backoff_delay(options_.retry, attempt, rng_);
         if (raw.retry_after) wait = std::max(wait, *raw.retry_after);
-        if (wait > options_.retry.cap) return raw;  // the server asks for longer: the caller reschedules
+        if (wait > options_.retry.cap)
+            return raw;  // the server asks for longer: the caller reschedules
         if (!sleeper_(wait)) {
             raw.failure = CallFailure::Cancelled;
             return raw;
@@ -143,7 +161,8 @@ ApiResult<CatalogFetch> ApiClient::get_catalog(const std::string& etag) {
     return out;
 }
 
-ApiResult<Dossier> ApiClient::get_dossier(const std::string& code, const std::string& kind, const std::string& factor) {
+ApiResult<Dossier> ApiClient::get_dossier(const std::string& code, const std::string& kind,
+                                          const std::string& factor) {
     HttpRequest req;
     if (!is_dossier_code(code)) {
         ApiResult<Dossier> out;
@@ -168,7 +187,8 @@ ApiResult<Dossier> ApiClient::get_dossier(const std::string& code, const std::st
     }
     const Raw raw = call(req);
     auto out = fail_from<Dossier>(raw);
-    if (raw.failure == CallFailure::None) parse_into(out, raw.response.body, parse_dossier, "dossier");
+    if (raw.failure == CallFailure::None)
+        parse_into(out, raw.response.body, parse_dossier, "dossier");
     return out;
 }
 
@@ -176,7 +196,8 @@ ApiResult<std::vector<EventAck>> ApiClient::post_events(const std::vector<Outbox
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : events) {
         nlohmann::json payload = nlohmann::json::parse(e.payload, nullptr, false);
-        if (payload.is_discarded() || !payload.is_object()) payload = {{"unreadable_payload", true}};
+        if (payload.is_discarded() || !payload.is_object())
+            payload = {{"unreadable_payload", true}};
         list.push_back({{"id", e.uuid},
                         {"seq", e.seq},
                         {"type", e.type},
@@ -189,7 +210,8 @@ ApiResult<std::vector<EventAck>> ApiClient::post_events(const std::vector<Outbox
     req.body = nlohmann::json{{"kiosk_id", options_.kiosk_id}, {"events", std::move(list)}}.dump();
     const Raw raw = call(req);
     auto out = fail_from<std::vector<EventAck>>(raw);
-    if (raw.failure == CallFailure::None) parse_into(out, raw.response.body, parse_event_acks, "event acks");
+    if (raw.failure == CallFailure::None)
+        parse_into(out, raw.response.body, parse_event_acks, "event acks");
     return out;
 }
 
@@ -198,7 +220,8 @@ ApiResult<ServerTime> ApiClient::get_time() {
     req.path = "/api/v1/time";
     const Raw raw = call(req);
     auto out = fail_from<ServerTime>(raw);
-    if (raw.failure == CallFailure::None) parse_into(out, raw.response.body, parse_server_time, "time");
+    if (raw.failure == CallFailure::None)
+        parse_into(out, raw.response.body, parse_server_time, "time");
     return out;
 }
 
@@ -206,14 +229,18 @@ ApiResult<ServerTime> ApiClient::heartbeat(const KioskHealth& h) {
     HttpRequest req;
     req.method = "POST";
     req.path = "/api/v1/heartbeat";
-    req.body = nlohmann::json{{"kiosk_id", options_.kiosk_id}, {"version", h.version},
-                              {"at", h.at},                    {"printer", h.printer},
-                              {"paper", h.paper},              {"outbox_depth", h.outbox_depth},
+    req.body = nlohmann::json{{"kiosk_id", options_.kiosk_id},
+                              {"version", h.version},
+                              {"at", h.at},
+                              {"printer", h.printer},
+                              {"paper", h.paper},
+                              {"outbox_depth", h.outbox_depth},
                               {"catalog_version", h.catalog_version}}
                    .dump();
     const Raw raw = call(req);
     auto out = fail_from<ServerTime>(raw);
-    if (raw.failure == CallFailure::None) parse_into(out, raw.response.body, parse_server_time, "heartbeat");
+    if (raw.failure == CallFailure::None)
+        parse_into(out, raw.response.body, parse_server_time, "heartbeat");
     return out;
 }
 

@@ -63,10 +63,11 @@ struct KioskHealth {
 };
 
 class ApiClient {
-public:
+  public:
     // `sleeper` waits between retries and returns false when the wait was cancelled.
     using Sleeper = std::function<bool(std::chrono::milliseconds)>;
-    ApiClient(ApiClientOptions options, const std::atomic<bool>* cancel = nullptr, Sleeper sleeper = {});
+    ApiClient(ApiClientOptions options, const std::atomic<bool>* cancel = nullptr,
+              Sleeper sleeper = {});
 
     ApiResult<CatalogFetch> get_catalog(const std::string& etag);
     ApiResult<Dossier> get_dossier(const std::string& code, const std::string& factor_kind = "",
@@ -77,7 +78,7 @@ public:
 
     void set_retry(const RetryPolicy& retry) { options_.retry = retry; }
 
-private:
+  private:
     struct Raw {
         HttpResponse response;
         CallFailure failure = CallFailure::None;

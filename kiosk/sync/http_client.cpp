@@ -28,9 +28,11 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 }
 
 std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
     size_t i = 0;
-    while (i < s.size() && s[i] == ' ') ++i;
+    while (i < s.size() && s[i] == ' ')
+        ++i;
     return s.substr(i);
 }
 
@@ -40,9 +42,11 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         if (name == "etag") t->response->etag = trim(line.substr(colon + 1)).substr(0, 200);
-        if (name == "retry-after") t->response->retry_after = trim(line.substr(colon + 1)).substr(0, 64);
+        if (name == "retry-after")
+            t->response->retry_after = trim(line.substr(colon + 1)).substr(0, 64);
     }
     return size * n;
 }
@@ -54,16 +58,21 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 
 HttpFailure classify(CURLcode rc) {
     switch (rc) {
-        case CURLE_OK: return HttpFailure::None;
+        case CURLE_OK:
+            return HttpFailure::None;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CERTPROBLEM:
         case CURLE_SSL_ISSUER_ERROR:
-        case CURLE_SSL_CRL_BADFILE: return HttpFailure::Tls;
-        case CURLE_OPERATION_TIMEDOUT: return HttpFailure::Timeout;
-        case CURLE_ABORTED_BY_CALLBACK: return HttpFailure::Cancelled;
-        default: return HttpFailure::Transport;
+        case CURLE_SSL_CRL_BADFILE:
+            return HttpFailure::Tls;
+        case CURLE_OPERATION_TIMEDOUT:
+            return HttpFailure::Timeout;
+        case CURLE_ABORTED_BY_CALLBACK:
+            return HttpFailure::Cancelled;
+        default:
+            return HttpFailure::Transport;
     }
 }
 
@@ -71,12 +80,18 @@ HttpFailure classify(CURLcode rc) {
 
 const char* to_string(HttpFailure f) {
     switch (f) {
-        case HttpFailure::None: return "none";
-        case HttpFailure::Tls: return "TLS verification failed";
-        case HttpFailure::Timeout: return "timed out";
-        case HttpFailure::Transport: return "connection failed";
-        case HttpFailure::TooLarge: return "reply too large";
-        case HttpFailure::Cancelled: return "cancelled";
+        case HttpFailure::None:
+            return "none";
+        case HttpFailure::Tls:
+            return "TLS verification failed";
+        case HttpFailure::Timeout:
+            return "timed out";
+        case HttpFailure::Transport:
+            return "connection failed";
+        case HttpFailure::TooLarge:
+            return "reply too large";
+        case HttpFailure::Cancelled:
+            return "cancelled";
     }
     return "?";
 }
@@ -86,15 +101,19 @@ HttpClient::HttpClient(HttpOptions options, const std::atomic<bool>* cancel)
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     if (options_.base_url.rfind("https://", 0) != 0)
-        throw std::invalid_argument("sync server URL must start with https://, got '" + options_.base_url + "'");
+        throw std::invalid_argument("sync server URL must start with https://, got '" +
+                                    options_.base_url + "'");
     if (options_.client_cert.empty() != options_.client_key.empty())
         throw std::invalid_argument("client certificate and key must be given together");
-    while (!options_.base_url.empty() && options_.base_url.back() == '/') options_.base_url.pop_back();
+    while (!options_.base_url.empty() && options_.base_url.back() == '/')
+        options_.base_url.pop_back();
     curl_ = curl_easy_init();
     if (!curl_) throw std::runtime_error("curl_easy_init failed");
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpClient::~HttpClient() {
+    curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 HttpResponse HttpClient::perform(const HttpRequest& req) {
     CURL* c = static_cast<CURL*>(curl_);
@@ -130,7 +149,8 @@ HttpResponse HttpClient::perform(const HttpRequest& req) {
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 
     curl_slist* headers = nullptr;
-    for (const auto& h : req.headers) headers = curl_slist_append(headers, h.c_str());
+    for (const auto& h : req.headers)
+        headers = curl_slist_append(headers, h.c_str());
     if (req.method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         curl_easy_setopt(c, CURLOPT_POST, 1L);
@@ -150,7 +170,8 @@ HttpResponse HttpClient::perform(const HttpRequest& req) {
         response.error = "reply larger than " + std::to_string(req.max_reply_bytes) + " bytes";
     } else if (rc != CURLE_OK) {
         response.failure = classify(rc);
-        response.error = std::string(curl_easy_strerror(rc)) + (error[0] ? std::string(": ") + error : "");
+        response.error =
+            std::string(curl_easy_strerror(rc)) + (error[0] ? std::string(": ") + error : "");
     }
     if (response.failure != HttpFailure::None) response.body.clear();
     return response;

@@ -9,8 +9,8 @@
 namespace kiosk::sync {
 
 struct HttpOptions {
-    std::string base_url;  // "https://dossier.example.gov.vn:8443" (no trailing slash)
-    std::string ca_file;   // PEM bundle; empty = the system bundle (still verified)
+    std::string base_url;           // "https://dossier.example.gov.vn:8443" (no trailing slash)
+    std::string ca_file;            // PEM bundle; empty = the system bundle (still verified)
     std::string pinned_public_key;  // "sha256//…" (or several joined by ';'); empty = no pin
     std::string client_cert, client_key;  // PEM; both or neither
     int connect_timeout_ms = 3000;
@@ -19,16 +19,16 @@ struct HttpOptions {
 };
 
 struct HttpRequest {
-    std::string method = "GET";  // GET or POST
-    std::string path;            // "/api/v1/time"
-    std::string body;            // POST body (JSON)
+    std::string method = "GET";        // GET or POST
+    std::string path;                  // "/api/v1/time"
+    std::string body;                  // POST body (JSON)
     std::vector<std::string> headers;  // "Name: value"
     size_t max_reply_bytes = 256 * 1024;
 };
 
 enum class HttpFailure {
     None,
-    Tls,        // certificate / host name / pin refused: configuration or attack, not transient
+    Tls,  // certificate / host name / pin refused: configuration or attack, not transient
     Timeout,
     Transport,  // refused, reset, truncated, DNS …
     TooLarge,   // reply exceeded max_reply_bytes
@@ -46,7 +46,7 @@ struct HttpResponse {
 };
 
 class HttpClient {
-public:
+  public:
     explicit HttpClient(HttpOptions options, const std::atomic<bool>* cancel = nullptr);
     ~HttpClient();
     HttpClient(const HttpClient&) = delete;
@@ -55,7 +55,7 @@ public:
     HttpResponse perform(const HttpRequest& request);
     const HttpOptions& options() const { return options_; }
 
-private:
+  private:
     HttpOptions options_;
     const std::atomic<bool>* cancel_;
     void* curl_;  // CURL*

@@ -60,7 +60,7 @@ json parse_body(std::string_view body, size_t max_bytes) {
 
 // Typed access to one JSON object, with the dotted path for messages.
 class Obj {
-public:
+  public:
     Obj(const json& j, std::string path) : j_(j), path_(std::move(path)) {
         if (!j_.is_object()) invalid(path_, "expected an object");
     }
@@ -74,7 +74,8 @@ public:
         return &*it;
     }
 
-    std::string str(const char* key, bool required = true, size_t max_bytes = 1000, bool allow_empty = false) const {
+    std::string str(const char* key, bool required = true, size_t max_bytes = 1000,
+                    bool allow_empty = false) const {
         const json* v = find(key, required);
         if (!v) return {};
         return text(*v, at(key), max_bytes, allow_empty);
@@ -88,10 +89,12 @@ public:
     int64_t integer(const char* key, int64_t min, int64_t max) const {
         const json* v = find(key, true);
         if (!v->is_number_integer()) invalid(at(key), "must be an integer");
-        const int64_t n = v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)
-                              ? INT64_MAX
-                              : v->get<int64_t>();
-        if (n < min || n > max) invalid(at(key), "must be " + std::to_string(min) + "-" + std::to_string(max));
+        const int64_t n =
+            v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)
+                ? INT64_MAX
+                : v->get<int64_t>();
+        if (n < min || n > max)
+            invalid(at(key), "must be " + std::to_string(min) + "-" + std::to_string(max));
         return n;
     }
 
@@ -106,7 +109,8 @@ public:
         const json* v = find(key, required);
         if (!v) return empty;
         if (!v->is_array()) invalid(at(key), "must be an array");
-        if (v->size() > max_items) invalid(at(key), "more than " + std::to_string(max_items) + " items");
+        if (v->size() > max_items)
+            invalid(at(key), "more than " + std::to_string(max_items) + " items");
         return *v;
     }
 
@@ -114,10 +118,12 @@ public:
     std::string at(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
     const std::string& path() const { return path_; }
 
-    static std::string text(const json& v, const std::string& path, size_t max_bytes, bool allow_empty) {
+    static std::string text(const json& v, const std::string& path, size_t max_bytes,
+                            bool allow_empty) {
         if (!v.is_string()) invalid(path, "must be a string");
         const auto& s = v.get_ref<const std::string&>();
-        if (s.size() > max_bytes) invalid(path, "longer than " + std::to_string(max_bytes) + " bytes");
+        if (s.size() > max_bytes)
+            invalid(path, "longer than " + std::to_string(max_bytes) + " bytes");
         if (!allow_empty && s.empty()) invalid(path, "must not be empty");
         std::string nfc;
         if (!to_nfc(s, nfc)) invalid(path, "not valid UTF-8 or not normalisable to NFC");
@@ -126,29 +132,34 @@ public:
         return nfc;
     }
 
-private:
+  private:
     const json& j_;
     std::string path_;
 };
 
-std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string item(const std::string& path, size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+}
 
 std::string timestamp(const Obj& o, const char* key, bool required = true) {
     const std::string s = o.str(key, required, 40);
     if ((required || !s.empty()) && !is_iso8601_offset(s))
-        invalid(o.at(key), "must be ISO-8601 with an offset (2026-11-27T14:05:09+07:00), got '" + s + "'");
+        invalid(o.at(key),
+                "must be ISO-8601 with an offset (2026-11-27T14:05:09+07:00), got '" + s + "'");
     return s;
 }
 
 bool is_hhmm(const std::string& s) {
     return s.size() == 5 && s[2] == ':' && std::isdigit(static_cast<unsigned char>(s[0])) &&
-           std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[3])) &&
+           std::isdigit(static_cast<unsigned char>(s[1])) &&
+           std::isdigit(static_cast<unsigned char>(s[3])) &&
            std::isdigit(static_cast<unsigned char>(s[4])) && std::stoi(s.substr(0, 2)) < 24 &&
            std::stoi(s.substr(3, 2)) < 60;
 }
 
 bool is_agency_code(const std::string& s) {
-    static const std::regex re(R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})$)");
+    static const std::regex re(
+        R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})$)");
     return s.size() <= 32 && std::regex_match(s, re);
 }
 
@@ -161,7 +172,8 @@ Catalog read_catalog(const json& root) {
     c.office.id = office.str("id", true, 64);
     c.office.agency_code = office.str("agency_code", true, 32);
     if (!is_agency_code(c.office.agency_code))
-        invalid(office.at("agency_code"), "not an agency code like 000.00.00.H41: '" + c.office.agency_code + "'");
+        invalid(office.at("agency_code"),
+                "not an agency code like 000.00.00.H41: '" + c.office.agency_code + "'");
     c.office.name = office.str("name");
     c.office.address = office.str("address", false);
     c.office.phone = office.str("phone", false, 40);
@@ -171,7 +183,8 @@ Catalog read_catalog(const json& root) {
     for (size_t i = 0; i < fields.size(); ++i) {
         const Obj f(fields[i], item("fields", i));
         ServiceField sf{f.str("code", true, 32), f.str("name")};
-        if (!field_codes.insert(sf.code).second) invalid(f.at("code"), "duplicate field code '" + sf.code + "'");
+        if (!field_codes.insert(sf.code).second)
+            invalid(f.at("code"), "duplicate field code '" + sf.code + "'");
         c.fields.push_back(std::move(sf));
     }
     std::set<int64_t> counter_numbers;
@@ -186,7 +199,8 @@ Catalog read_catalog(const json& root) {
         const json& codes = k.array("field_codes", 100);
         for (size_t j = 0; j < codes.size(); ++j) {
             std::string code = Obj::text(codes[j], item(k.at("field_codes"), j), 32, false);
-            if (!field_codes.count(code)) invalid(item(k.at("field_codes"), j), "unknown field '" + code + "'");
+            if (!field_codes.count(code))
+                invalid(item(k.at("field_codes"), j), "unknown field '" + code + "'");
             counter.field_codes.push_back(std::move(code));
         }
         c.counters.push_back(std::move(counter));
@@ -214,7 +228,8 @@ Catalog read_catalog(const json& root) {
         const Obj h(holidays[i], item("holidays", i));
         Holiday holiday{h.str("date", true, 10), h.str("name")};
         int y, m, d;
-        if (!parse_iso_date(holiday.date, y, m, d)) invalid(h.at("date"), "must be a valid YYYY-MM-DD date");
+        if (!parse_iso_date(holiday.date, y, m, d))
+            invalid(h.at("date"), "must be a valid YYYY-MM-DD date");
         c.holidays.push_back(std::move(holiday));
     }
     std::set<std::string> procedure_codes;
@@ -223,11 +238,14 @@ Catalog read_catalog(const json& root) {
         const Obj p(procedures[i], item("procedures", i));
         Procedure proc;
         proc.code = p.str("code", true, 40);
-        if (!is_procedure_code(proc.code)) invalid(p.at("code"), "not a procedure code like 1.001234: '" + proc.code + "'");
-        if (!procedure_codes.insert(proc.code).second) invalid(p.at("code"), "duplicate procedure '" + proc.code + "'");
+        if (!is_procedure_code(proc.code))
+            invalid(p.at("code"), "not a procedure code like 1.001234: '" + proc.code + "'");
+        if (!procedure_codes.insert(proc.code).second)
+            invalid(p.at("code"), "duplicate procedure '" + proc.code + "'");
         proc.name = p.str("name");
         proc.field_code = p.str("field_code", true, 32);
-        if (!field_codes.count(proc.field_code)) invalid(p.at("field_code"), "unknown field '" + proc.field_code + "'");
+        if (!field_codes.count(proc.field_code))
+            invalid(p.at("field_code"), "unknown field '" + proc.field_code + "'");
         proc.agency = p.str("agency");
         proc.result = p.str("result");
         std::set<int> channels_seen;
@@ -237,7 +255,8 @@ Catalog read_catalog(const json& root) {
             const Obj ch(channels[j], item(p.at("channels"), j));
             ChannelTerms t;
             t.channel = static_cast<int>(ch.integer("channel", 1, 3));
-            if (!channels_seen.insert(t.channel).second) invalid(ch.at("channel"), "channel listed twice");
+            if (!channels_seen.insert(t.channel).second)
+                invalid(ch.at("channel"), "channel listed twice");
             t.processing_time = ch.str("processing_time");
             t.processing_days = static_cast<int>(ch.integer("processing_days", 0, 365));
             t.fee_vnd = ch.integer("fee_vnd", 0, 100000000);
@@ -247,7 +266,8 @@ Catalog read_catalog(const json& root) {
         const json& docs = p.array("documents", 50);
         for (size_t j = 0; j < docs.size(); ++j) {
             const Obj d(docs[j], item(p.at("documents"), j));
-            proc.documents.push_back({d.str("name"), static_cast<int>(d.integer("originals", 0, 20)),
+            proc.documents.push_back({d.str("name"),
+                                      static_cast<int>(d.integer("originals", 0, 20)),
                                       static_cast<int>(d.integer("copies", 0, 20))});
         }
         c.procedures.push_back(std::move(proc));
@@ -267,7 +287,8 @@ Dossier read_dossier(const json& root) {
     d.overdue = o.boolean("overdue");
     const Obj proc = o.object("procedure");
     d.procedure_code = proc.str("code", true, 40);
-    if (!is_procedure_code(d.procedure_code)) invalid(proc.at("code"), "not a procedure code: '" + d.procedure_code + "'");
+    if (!is_procedure_code(d.procedure_code))
+        invalid(proc.at("code"), "not a procedure code: '" + d.procedure_code + "'");
     d.procedure_name = proc.str("name");
     d.channel = static_cast<int>(o.integer("channel", 1, 3));
     d.owner_masked = o.str("owner_masked", true, 120);
@@ -279,7 +300,8 @@ Dossier read_dossier(const json& root) {
     const json& history = o.array("history", 200);
     for (size_t i = 0; i < history.size(); ++i) {
         const Obj h(history[i], item("history", i));
-        d.history.push_back({timestamp(h, "at"), h.str("unit"), h.str("action"), h.str("to_unit", false)});
+        d.history.push_back(
+            {timestamp(h, "at"), h.str("unit"), h.str("action"), h.str("to_unit", false)});
     }
     return d;
 }
@@ -301,7 +323,8 @@ std::vector<EventAck> read_acks(const json& root) {
             ack.result = EventAck::Result::Rejected;
         else
             invalid(a.at("result"), "must be stored, duplicate or rejected, got '" + result + "'");
-        if (ack.result == EventAck::Result::Rejected) ack.reason = a.str("reason", false, 500, true);
+        if (ack.result == EventAck::Result::Rejected)
+            ack.reason = a.str("reason", false, 500, true);
         acks.push_back(std::move(ack));
     }
     return acks;
@@ -321,7 +344,8 @@ ApiError read_error(const json& root) {
     const json& factors = e.array("factors", 8, false);
     for (size_t i = 0; i < factors.size(); ++i) {
         std::string f = Obj::text(factors[i], item("error.factors", i), 32, false);
-        if (f != "id_number" && f != "lookup_code") continue;  // unknown kinds: the kiosk cannot ask for them
+        if (f != "id_number" && f != "lookup_code")
+            continue;  // unknown kinds: the kiosk cannot ask for them
         err.factors.push_back(std::move(f));
     }
     return err;
@@ -342,16 +366,25 @@ Parsed<T> run(std::string_view body, size_t max_bytes, F read) {
 
 }  // namespace
 
-Parsed<Catalog> parse_catalog(std::string_view body) { return run<Catalog>(body, kMaxCatalogBytes, read_catalog); }
-Parsed<Dossier> parse_dossier(std::string_view body) { return run<Dossier>(body, kMaxReplyBytes, read_dossier); }
+Parsed<Catalog> parse_catalog(std::string_view body) {
+    return run<Catalog>(body, kMaxCatalogBytes, read_catalog);
+}
+Parsed<Dossier> parse_dossier(std::string_view body) {
+    return run<Dossier>(body, kMaxReplyBytes, read_dossier);
+}
 Parsed<std::vector<EventAck>> parse_event_acks(std::string_view body) {
     return run<std::vector<EventAck>>(body, kMaxReplyBytes, read_acks);
 }
-Parsed<ServerTime> parse_server_time(std::string_view body) { return run<ServerTime>(body, kMaxReplyBytes, read_time); }
-Parsed<ApiError> parse_api_error(std::string_view body) { return run<ApiError>(body, kMaxReplyBytes, read_error); }
+Parsed<ServerTime> parse_server_time(std::string_view body) {
+    return run<ServerTime>(body, kMaxReplyBytes, read_time);
+}
+Parsed<ApiError> parse_api_error(std::string_view body) {
+    return run<ApiError>(body, kMaxReplyBytes, read_error);
+}
 
 bool is_dossier_code(const std::string& code) {
-    static const std::regex re(R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})-(\d{6})-(\d{4,7})$)");
+    static const std::regex re(
+        R"(^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|[A-Z]\d{2}(?:\.\d{2,3}){0,3})-(\d{6})-(\d{4,7})$)");
     return code.size() <= 64 && std::regex_match(code, re);
 }
 
@@ -361,12 +394,13 @@ bool is_procedure_code(const std::string& code) {
 }
 
 bool is_iso8601_offset(const std::string& s) {
-    static const std::regex re(R"(^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})([+-]\d{2}:\d{2}|Z)$)");
+    static const std::regex re(
+        R"(^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})([+-]\d{2}:\d{2}|Z)$)");
     std::smatch m;
     if (s.size() > 40 || !std::regex_match(s, m, re)) return false;
     int y, mo, d;
-    return parse_iso_date(m[1].str(), y, mo, d) && std::stoi(m[2].str()) < 24 && std::stoi(m[3].str()) < 60 &&
-           std::stoi(m[4].str()) < 61;
+    return parse_iso_date(m[1].str(), y, mo, d) && std::stoi(m[2].str()) < 24 &&
+           std::stoi(m[3].str()) < 60 && std::stoi(m[4].str()) < 61;
 }
 
 }  // namespace kiosk::sync

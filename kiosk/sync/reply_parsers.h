@@ -30,8 +30,8 @@ Parsed<ServerTime> parse_server_time(std::string_view body);
 Parsed<ApiError> parse_api_error(std::string_view body);
 
 // Formats shared with the lookup screen.
-bool is_dossier_code(const std::string& code);     // domain notes §2 pattern
-bool is_procedure_code(const std::string& code);   // 1.001234[.agency suffix]
-bool is_iso8601_offset(const std::string& text);   // 2026-11-27T14:05:09+07:00
+bool is_dossier_code(const std::string& code);    // domain notes §2 pattern
+bool is_procedure_code(const std::string& code);  // 1.001234[.agency suffix]
+bool is_iso8601_offset(const std::string& text);  // 2026-11-27T14:05:09+07:00
 
 }  // namespace kiosk::sync

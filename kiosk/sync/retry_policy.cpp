@@ -9,7 +9,8 @@ using namespace std::chrono;
 
 milliseconds backoff_delay(const RetryPolicy& policy, int failures, std::mt19937_64& rng) {
     int64_t d = policy.base.count();
-    for (int i = 1; i < failures && d < policy.cap.count(); ++i) d *= 2;
+    for (int i = 1; i < failures && d < policy.cap.count(); ++i)
+        d *= 2;
     d = std::min<int64_t>(d, policy.cap.count());
     std::uniform_int_distribution<int64_t> jitter(d / 2, d);
     return milliseconds(jitter(rng));

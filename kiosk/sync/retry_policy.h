@@ -17,7 +17,8 @@ struct RetryPolicy {
 
 // Delay before retry number `failures` (1 = after the first failure): a random value in
 // [d/2, d] with d = min(cap, base * 2^(failures-1)) — spread so kiosks do not retry in step.
-std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int failures, std::mt19937_64& rng);
+std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int failures,
+                                        std::mt19937_64& rng);
 
 // Retry-After as delta-seconds or an IMF-fixdate ("Fri, 27 Nov 2026 08:00:00 GMT"); capped at
 // one hour; nullopt when absent or unreadable.

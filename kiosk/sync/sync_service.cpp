@@ -11,12 +11,18 @@ namespace kiosk::sync {
 using namespace std::chrono;
 using steady = steady_clock;
 
-SyncService::SyncService(SyncOptions options, std::string db_path, const Clock& clock, SyncCallbacks callbacks)
-    : options_(std::move(options)), db_path_(std::move(db_path)), clock_(clock), callbacks_(std::move(callbacks)) {
+SyncService::SyncService(SyncOptions options, std::string db_path, const Clock& clock,
+                         SyncCallbacks callbacks)
+    : options_(std::move(options)),
+      db_path_(std::move(db_path)),
+      clock_(clock),
+      callbacks_(std::move(callbacks)) {
     batch_size_ = std::clamp(options_.batch_size, 1, 500);
 }
 
-SyncService::~SyncService() { stop(); }
+SyncService::~SyncService() {
+    stop();
+}
 
 void SyncService::start() {
     stopping_ = false;
@@ -89,7 +95,8 @@ std::optional<Catalog> SyncService::load_cached_catalog(const std::string& db_pa
 
 bool SyncService::wait_until(steady::time_point until) {
     std::unique_lock lock(mutex_);
-    cv_.wait_until(lock, until, [&] { return stopping_.load() || drain_requested_ || catalog_requested_; });
+    cv_.wait_until(lock, until,
+                   [&] { return stopping_.load() || drain_requested_ || catalog_requested_; });
     return !stopping_;
 }
 
@@ -109,8 +116,10 @@ void SyncService::note_success(std::optional<int64_t> depth) {
     publish_status();
 }
 
-void SyncService::note_failure(const std::string& what, CallFailure failure, const std::string& detail) {
-    const std::string message = what + ": " + to_string(failure) + (detail.empty() ? "" : " (" + detail + ")");
+void SyncService::note_failure(const std::string& what, CallFailure failure,
+                               const std::string& detail) {
+    const std::string message =
+        what + ": " + to_string(failure) + (detail.empty() ? "" : " (" + detail + ")");
     {
         std::lock_guard lock(mutex_);
         const bool repeated = status_.last_error == message;
@@ -118,12 +127,14 @@ void SyncService::note_failure(const std::string& what, CallFailure failure, con
         status_.last_error_at = clock_.now();
         status_.online = false;
         status_.tls_problem = failure == CallFailure::Tls;
-        if (!repeated) spdlog::warn("sync: {}", message);  // one line per new problem, not per retry
+        if (!repeated)
+            spdlog::warn("sync: {}", message);  // one line per new problem, not per retry
     }
     publish_status();
 }
 
-SyncService::Drain SyncService::drain_once(ApiClient& api, Outbox& outbox, std::optional<milliseconds>& retry_after) {
+SyncService::Drain SyncService::drain_once(ApiClient& api, Outbox& outbox,
+                                           std::optional<milliseconds>& retry_after) {
     const auto events = outbox.pending(batch_size_);
     if (events.empty()) return Drain::Idle;
     auto r = api.post_events(events);
@@ -134,7 +145,8 @@ SyncService::Drain SyncService::drain_once(ApiClient& api, Outbox& outbox, std::
         return Drain::Failed;
     }
     std::set<std::string> sent;
-    for (const auto& e : events) sent.insert(e.uuid);
+    for (const auto& e : events)
+        sent.insert(e.uuid);
     std::vector<OutboxAck> acks;
     int rejected = 0;
     for (const auto& a : *r.value) {
@@ -145,8 +157,9 @@ SyncService::Drain SyncService::drain_once(ApiClient& api, Outbox& outbox, std::
         acks.push_back({a.id, rej, a.reason});
     }
     if (acks.empty()) {
-        note_failure("sending events", CallFailure::Malformed,
-                     "server acknowledged none of the " + std::to_string(events.size()) + " events sent");
+        note_failure(
+            "sending events", CallFailure::Malformed,
+            "server acknowledged none of the " + std::to_string(events.size()) + " events sent");
         return Drain::Failed;
     }
     const int done = outbox.mark_done(acks, clock_.now());
@@ -177,7 +190,8 @@ void SyncService::fetch_catalog(ApiClient& api, CatalogCache& cache) {
             std::lock_guard lock(mutex_);
             status_.catalog_version = c.version;
         }
-        spdlog::info("sync: catalogue version {} ({} procedures) accepted", c.version, c.procedures.size());
+        spdlog::info("sync: catalogue version {} ({} procedures) accepted", c.version,
+                     c.procedures.size());
         if (callbacks_.on_catalog) callbacks_.on_catalog(c);
     }
     note_success();
@@ -273,7 +287,8 @@ void SyncService::background_loop() {
                 } else {
                     ++failures;
                     milliseconds wait = backoff_delay(round_backoff, failures, rng);
-                    if (retry_after) wait = std::max(wait, std::min(*retry_after, options_.max_backoff * 10));
+                    if (retry_after)
+                        wait = std::max(wait, std::min(*retry_after, options_.max_backoff * 10));
                     next_drain = steady::now() + wait;
                 }
                 break;
@@ -315,17 +330,18 @@ void SyncService::lookup_loop() {
                 note_success();
             } else if (r.failure == CallFailure::Rejected) {
                 const std::string& code = r.error.code;
-                result.kind = code == "second_factor_required"   ? K::NeedsFactor
-                              : code == "second_factor_mismatch" ? K::FactorMismatch
-                              : r.http_status == 404             ? K::NotFound
-                              : r.http_status == 400             ? K::InvalidCode
-                                                                 : K::Unavailable;
+                result.kind = code == "second_factor_required"                ? K::NeedsFactor
+                              : code == "second_factor_mismatch"              ? K::FactorMismatch
+                              : r.http_status == 404                          ? K::NotFound
+                              : r.http_status == 400 || code == "bad_request" ? K::InvalidCode
+                                                                              : K::Unavailable;
                 if (r.http_status == 401) note_failure("dossier lookup", r.failure, r.detail);
             } else if (r.failure == CallFailure::RateLimited) {
                 result.kind = K::RateLimited;
             } else {
                 result.kind = K::Unavailable;
-                if (r.failure != CallFailure::Cancelled) note_failure("dossier lookup", r.failure, r.detail);
+                if (r.failure != CallFailure::Cancelled)
+                    note_failure("dossier lookup", r.failure, r.detail);
             }
         } catch (const std::exception& e) {
             result.kind = LookupResult::Kind::Unavailable;

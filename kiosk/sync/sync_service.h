@@ -23,9 +23,9 @@
 namespace kiosk::sync {
 
 struct SyncOptions {
-    ApiClientOptions api;          // base URL, TLS, token, kiosk id, retries
-    int batch_size = 200;          // events per POST (1-500)
-    int catalog_refresh_s = 300;   // revalidate the catalogue this often
+    ApiClientOptions api;         // base URL, TLS, token, kiosk id, retries
+    int batch_size = 200;         // events per POST (1-500)
+    int catalog_refresh_s = 300;  // revalidate the catalogue this often
     int heartbeat_s = 60;
     std::chrono::milliseconds max_backoff{60000};  // between failed drain rounds
     int lookup_timeout_ms = 5000;  // a citizen is waiting: shorter than background calls
@@ -39,13 +39,21 @@ struct SyncStatus {
     int64_t rejected_events = 0;
     int64_t events_acked = 0;  // since start
     int64_t catalog_version = 0;
-    bool online = false;      // the last exchange succeeded
-    bool tls_problem = false;  // certificate / pin refused: needs a technician
+    bool online = false;                     // the last exchange succeeded
+    bool tls_problem = false;                // certificate / pin refused: needs a technician
     std::optional<int64_t> clock_offset_ms;  // server − kiosk, from /time or heartbeat
 };
 
 struct LookupResult {
-    enum class Kind { Found, NeedsFactor, FactorMismatch, NotFound, InvalidCode, RateLimited, Unavailable };
+    enum class Kind {
+        Found,
+        NeedsFactor,
+        FactorMismatch,
+        NotFound,
+        InvalidCode,
+        RateLimited,
+        Unavailable
+    };
     Kind kind = Kind::Unavailable;
     std::optional<Dossier> dossier;
     std::vector<std::string> factors;  // for NeedsFactor / FactorMismatch
@@ -54,14 +62,15 @@ struct LookupResult {
 };
 
 struct SyncCallbacks {
-    std::function<void(const Catalog&)> on_catalog;        // from the cache at start, then each new one
-    std::function<void(const SyncStatus&)> on_status;      // after every exchange
-    std::function<KioskHealth()> health;                   // printer/paper for heartbeats
+    std::function<void(const Catalog&)> on_catalog;    // from the cache at start, then each new one
+    std::function<void(const SyncStatus&)> on_status;  // after every exchange
+    std::function<KioskHealth()> health;               // printer/paper for heartbeats
 };
 
 class SyncService {
-public:
-    SyncService(SyncOptions options, std::string db_path, const Clock& clock, SyncCallbacks callbacks);
+  public:
+    SyncService(SyncOptions options, std::string db_path, const Clock& clock,
+                SyncCallbacks callbacks);
     ~SyncService();  // stop()
     SyncService(const SyncService&) = delete;
     SyncService& operator=(const SyncService&) = delete;
@@ -69,8 +78,8 @@ public:
     void start();
     void stop();  // cancels transfers in flight; returns when both threads have ended
 
-    void notify_outbox();   // events were committed: drain now (unless backing off)
-    void refresh_catalog(); // revalidate now
+    void notify_outbox();    // events were committed: drain now (unless backing off)
+    void refresh_catalog();  // revalidate now
     // Answer arrives on the lookup thread through `done`.
     void lookup(std::string code, std::string factor_kind, std::string factor,
                 std::function<void(const LookupResult&)> done);
@@ -79,7 +88,7 @@ public:
     // The cached catalogue (parsed), without touching the network.
     static std::optional<Catalog> load_cached_catalog(const std::string& db_path);
 
-private:
+  private:
     struct Lookup {
         std::string code, kind, factor;
         std::function<void(const LookupResult&)> done;
@@ -87,7 +96,8 @@ private:
     void background_loop();
     void lookup_loop();
     enum class Drain { Idle, Sent, Failed };
-    Drain drain_once(ApiClient& api, Outbox& outbox, std::optional<std::chrono::milliseconds>& retry_after);
+    Drain drain_once(ApiClient& api, Outbox& outbox,
+                     std::optional<std::chrono::milliseconds>& retry_after);
     void fetch_catalog(ApiClient& api, CatalogCache& cache);
     void send_heartbeat(ApiClient& api, Outbox& outbox);
     void note_success(std::optional<int64_t> depth = std::nullopt);

@@ -59,7 +59,8 @@ TEST_CASE("outbox: ordered pending, acks applied once, rejected events parked wi
     CHECK(pending[0].created_at == kMorning);
 
     CHECK(outbox.mark_done({{a, false, ""}, {c, true, "unknown type"}}, kMorning + 5s) == 2);
-    CHECK(outbox.mark_done({{a, false, ""}, {"no-such-id", false, ""}}, kMorning + 6s) == 0);  // replayed ack
+    CHECK(outbox.mark_done({{a, false, ""}, {"no-such-id", false, ""}}, kMorning + 6s) ==
+          0);  // replayed ack
     CHECK(outbox.depth() == 1);
     CHECK(outbox.rejected_count() == 1);
     CHECK(outbox.pending(10).at(0).uuid == b);

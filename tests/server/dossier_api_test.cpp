@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "server/dossier_api.h"
 #include "server/dossier_db.h"
 #include "server/fault_plan.h"
@@ -16,21 +18,29 @@ using nlohmann::json;
 namespace {
 struct Fixture {
     kiosk::test::TempDir dir{"server-test"};
-    kiosk::ManualClock clock{std::chrono::sys_days{std::chrono::November / 27 / 2026} + std::chrono::hours(2)};
+    kiosk::ManualClock clock{std::chrono::sys_days{std::chrono::November / 27 / 2026} +
+                             std::chrono::hours(2)};
     DossierDb db{dir.file("s.db"), clock};
     DossierApi api{db, clock};
 };
 
 json event(const std::string& id, const std::string& type = "ticket.issued") {
-    return {{"id", id}, {"seq", 1}, {"type", type}, {"at", "2026-11-27T09:00:00+07:00"}, {"payload", {{"n", 1}}}};
+    return {{"id", id},
+            {"seq", 1},
+            {"type", type},
+            {"at", "2026-11-27T09:00:00+07:00"},
+            {"payload", {{"n", 1}}}};
 }
 const std::string kId1 = "7f1c7a9e-3b1e-4c52-9d51-0c1f6b2a4e10";
 const std::string kId2 = "0b6d0d1e-3b1e-4c52-9d51-0c1f6b2a4e11";
 }  // namespace
 
-TEST_CASE("events: stored once, replays acknowledged as duplicate, bad ones rejected with a reason") {
+TEST_CASE(
+    "events: stored once, replays acknowledged as duplicate, bad ones rejected with a reason") {
     Fixture f;
-    const json batch = {{"kiosk_id", "k1"}, {"events", {event(kId1), event(kId2, "ticket.teleported"), event("NOT-A-UUID")}}};
+    const json batch = {
+        {"kiosk_id", "k1"},
+        {"events", {event(kId1), event(kId2, "ticket.teleported"), event("NOT-A-UUID")}}};
     auto r = f.api.post_events("k1", batch.dump());
     REQUIRE(r.status == 200);
     auto acks = json::parse(r.body)["acks"];
@@ -65,14 +75,16 @@ TEST_CASE("second factor: required, checked, and rate limited after five wrong a
     for (const auto& c : f.db.dossier_codes())
         if (f.db.dossier(c)->requires_factor) code = c;
     const auto rec = *f.db.dossier(code);
-    CHECK(json::parse(f.api.dossier(code, "", "").body)["error"]["code"] == "second_factor_required");
+    CHECK(json::parse(f.api.dossier(code, "", "").body)["error"]["code"] ==
+          "second_factor_required");
     const auto ok = f.api.dossier(code, "lookup_code", rec.lookup_code);
     REQUIRE(ok.status == 200);
     const auto body = json::parse(ok.body);
     CHECK(body["owner_masked"] == mask_name(rec.owner_name));
     CHECK(ok.body.find(rec.id_number) == std::string::npos);
     CHECK(ok.body.find(rec.owner_name) == std::string::npos);
-    for (int i = 0; i < 5; ++i) CHECK(f.api.dossier(code, "id_number", "000").status == 403);
+    for (int i = 0; i < 5; ++i)
+        CHECK(f.api.dossier(code, "id_number", "000").status == 403);
     const auto limited = f.api.dossier(code, "id_number", rec.id_number);
     CHECK(limited.status == 429);
     f.clock.advance(std::chrono::minutes(16));
@@ -96,13 +108,15 @@ TEST_CASE("names are masked to initials") {
 }
 
 TEST_CASE("token table: parse errors name the line; lookups need the exact bearer token") {
-    const auto t = TokenTable::parse("# kiosks\nk1 aaaaaaaaaaaaaaaa1\nk2 bbbbbbbbbbbbbbbb2 # lobby\n", "tokens");
+    const auto t = TokenTable::parse(
+        "# kiosks\nk1 aaaaaaaaaaaaaaaa1\nk2 bbbbbbbbbbbbbbbb2 # lobby\n", "tokens");
     CHECK(t.kiosk_for("Bearer aaaaaaaaaaaaaaaa1") == "k1");
     CHECK(t.kiosk_for("Bearer bbbbbbbbbbbbbbbb2") == "k2");
     CHECK_FALSE(t.kiosk_for("Bearer aaaaaaaaaaaaaaaa"));
     CHECK_FALSE(t.kiosk_for("aaaaaaaaaaaaaaaa1"));
     CHECK_THROWS_WITH(TokenTable::parse("k1 short\n", "tokens"), doctest::Contains("tokens:1"));
-    CHECK_THROWS_WITH(TokenTable::parse("k1 aaaaaaaaaaaaaaaa1 extra\n", "tokens"), doctest::Contains("tokens:1"));
+    CHECK_THROWS_WITH(TokenTable::parse("k1 aaaaaaaaaaaaaaaa1 extra\n", "tokens"),
+                      doctest::Contains("tokens:1"));
 }
 
 TEST_CASE("fault plans: counted faults are consumed in order; unknown keys refused") {

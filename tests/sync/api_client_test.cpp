@@ -117,7 +117,8 @@ TEST_CASE("every kind of malformed body fails as Malformed, never crashes") {
         // Three calls consume kinds in turn; cycle the injector so each call type sees each kind.
         const auto t = client.get_time();
         const auto c = client.get_catalog("");
-        const auto d = client.get_dossier(server.db().dossier_codes().front(), "lookup_code", "0000");
+        const auto d =
+            client.get_dossier(server.db().dossier_codes().front(), "lookup_code", "0000");
         CHECK_FALSE(t.ok());
         CHECK_FALSE(c.ok());
         CHECK_FALSE(d.ok());
@@ -154,7 +155,8 @@ TEST_CASE("catalogue: ETag revalidation answers 304 without a body") {
     CHECK(again.value->body.empty());
 }
 
-TEST_CASE("dossier lookup: second factor asked for, mismatch refused, then found with masked owner") {
+TEST_CASE(
+    "dossier lookup: second factor asked for, mismatch refused, then found with masked owner") {
     test::TestServer server;
     ApiClient client(server.client_options());
     const auto codes = server.db().dossier_codes();
@@ -179,14 +181,16 @@ TEST_CASE("dossier lookup: second factor asked for, mismatch refused, then found
     CHECK(missing.http_status == 404);
     CHECK(missing.error.code == "dossier_not_found");
     CHECK(client.get_dossier("000.00.00.H41-260101-0001\r\nX: y").failure == CallFailure::Rejected);
-    CHECK(client.get_dossier(guarded, "id_number", "1\r\nInjected: yes").failure == CallFailure::Rejected);
+    CHECK(client.get_dossier(guarded, "id_number", "1\r\nInjected: yes").failure ==
+          CallFailure::Rejected);
 }
 
 TEST_CASE("backoff grows exponentially within jitter bounds and respects the cap") {
     std::mt19937_64 rng(7);
     const RetryPolicy p{5, milliseconds(100), milliseconds(1000)};
     for (int i = 0; i < 50; ++i) {
-        const auto d1 = backoff_delay(p, 1, rng), d3 = backoff_delay(p, 3, rng), d9 = backoff_delay(p, 9, rng);
+        const auto d1 = backoff_delay(p, 1, rng), d3 = backoff_delay(p, 3, rng),
+                   d9 = backoff_delay(p, 9, rng);
         CHECK(d1 >= milliseconds(50));
         CHECK(d1 <= milliseconds(100));
         CHECK(d3 >= milliseconds(200));

@@ -11,17 +11,19 @@ using namespace kiosk;
 TEST_CASE("kill -9 mid-batch, twice: after restart every event arrives exactly once") {
     test::TestServer server;
     dossier::FaultPlan plan;
-    plan.latency_ms = 15;  // keeps a request in flight most of the time, so the kill lands mid-batch
+    plan.latency_ms =
+        15;  // keeps a request in flight most of the time, so the kill lands mid-batch
     server.faults().set(plan);
     const std::string db = server.dir().file("kiosk.db");
     const auto uuids = test::fill_outbox(db, 3000);
-    const std::vector<std::string> argv = {std::string(KIOSK_BINARY_DIR) + "/bin/tests/sync_drain_driver",
-                                           db,
-                                           server.base_url(),
-                                           server.certs().ca_file,
-                                           server.token_file(),
-                                           test::kTestKioskId,
-                                           "40"};
+    const std::vector<std::string> argv = {
+        std::string(KIOSK_BINARY_DIR) + "/bin/tests/sync_drain_driver",
+        db,
+        server.base_url(),
+        server.certs().ca_file,
+        server.token_file(),
+        test::kTestKioskId,
+        "40"};
     for (int64_t threshold : {600, 1800}) {
         const int pid = test::spawn(argv);
         REQUIRE(test::wait_for([&] { return server.db().event_count() >= threshold; }));

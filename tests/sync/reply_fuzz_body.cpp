@@ -37,16 +37,19 @@ std::string check_reply_parsers(std::span<const uint8_t> input) {
                 if (!is_procedure_code(p.code)) return "catalog: bad procedure code accepted";
                 if (!clean(p.name) || p.channels.empty()) return "catalog: procedure not clean";
                 for (const auto& ch : p.channels)
-                    if (ch.channel < 1 || ch.channel > 3 || ch.fee_vnd < 0) return "catalog: channel out of range";
+                    if (ch.channel < 1 || ch.channel > 3 || ch.fee_vnd < 0)
+                        return "catalog: channel out of range";
             }
         }
         const auto dossier = parse_dossier(body);
         if (auto v = verdict("dossier", dossier); !v.empty()) return v;
         if (dossier.ok()) {
             const Dossier& d = *dossier.value;
-            if (d.status.code < 1 || d.status.code > 10) return "dossier: status out of 1-10 accepted";
+            if (d.status.code < 1 || d.status.code > 10)
+                return "dossier: status out of 1-10 accepted";
             if (!is_dossier_code(d.code)) return "dossier: bad code accepted";
-            if (!clean(d.owner_masked) || !clean(d.current_step)) return "dossier: text not clean NFC";
+            if (!clean(d.owner_masked) || !clean(d.current_step))
+                return "dossier: text not clean NFC";
             for (const auto& h : d.history)
                 if (!is_iso8601_offset(h.at)) return "dossier: bad history time accepted";
         }
@@ -54,7 +57,8 @@ std::string check_reply_parsers(std::span<const uint8_t> input) {
         if (auto v = verdict("acks", acks); !v.empty()) return v;
         if (acks.ok())
             for (const auto& a : *acks.value)
-                if (a.id.empty() || a.id.size() > 36) return "acks: id length out of bounds accepted";
+                if (a.id.empty() || a.id.size() > 36)
+                    return "acks: id length out of bounds accepted";
         const auto time = parse_server_time(body);
         if (auto v = verdict("time", time); !v.empty()) return v;
         if (time.ok() && !is_iso8601_offset(time.value->now)) return "time: bad timestamp accepted";

@@ -32,14 +32,26 @@ std::vector<std::string> seeds() {
 // Replace a random scalar somewhere in the tree with a value of another type or an odd string.
 void mutate_json(json& j, std::mt19937& rng) {
     json* node = &j;
-    for (int depth = 0; depth < 6 && (node->is_object() || node->is_array()) && !node->empty(); ++depth) {
+    for (int depth = 0; depth < 6 && (node->is_object() || node->is_array()) && !node->empty();
+         ++depth) {
         auto it = node->begin();
         std::advance(it, static_cast<long>(rng() % node->size()));
         node = &*it;
         if (rng() % 3 == 0) break;
     }
-    static const json replacements[] = {nullptr, -1, 0, 11, 1e300, "", "x", true, json::array(), json::object(),
-                                        "Nghe\xCC\xA3\xCC\x82", "2026-02-30T00:00:00+07:00", "\x7f\x01",
+    static const json replacements[] = {nullptr,
+                                        -1,
+                                        0,
+                                        11,
+                                        1e300,
+                                        "",
+                                        "x",
+                                        true,
+                                        json::array(),
+                                        json::object(),
+                                        "Nghe\xCC\xA3\xCC\x82",
+                                        "2026-02-30T00:00:00+07:00",
+                                        "\x7f\x01",
                                         std::string(2000, 'a')};
     *node = replacements[rng() % std::size(replacements)];
 }
@@ -47,11 +59,23 @@ void mutate_json(json& j, std::mt19937& rng) {
 void mutate_bytes(std::string& s, std::mt19937& rng) {
     auto pos = [&] { return s.empty() ? 0 : rng() % s.size(); };
     switch (rng() % 5) {
-        case 0: for (int i = 0; i < 3 && !s.empty(); ++i) s[pos()] = static_cast<char>(rng()); break;
-        case 1: s.resize(pos()); break;
-        case 2: s.insert(pos(), std::string(1 + rng() % 8, "[{\"\\\xC3\xE1"[rng() % 6])); break;
-        case 3: if (!s.empty()) s.erase(pos(), rng() % 64); break;
-        default: { const std::string copy = s.substr(pos(), 256); s.insert(pos(), copy); }
+        case 0:
+            for (int i = 0; i < 3 && !s.empty(); ++i)
+                s[pos()] = static_cast<char>(rng());
+            break;
+        case 1:
+            s.resize(pos());
+            break;
+        case 2:
+            s.insert(pos(), std::string(1 + rng() % 8, "[{\"\\\xC3\xE1"[rng() % 6]));
+            break;
+        case 3:
+            if (!s.empty()) s.erase(pos(), rng() % 64);
+            break;
+        default: {
+            const std::string copy = s.substr(pos(), 256);
+            s.insert(pos(), copy);
+        }
     }
 }
 
@@ -68,20 +92,24 @@ TEST_CASE("the reply fuzz body holds over valid, mutated and random inputs") {
         CHECK_MESSAGE(problem.empty(), problem);
     };
     const auto base = seeds();
-    for (const auto& s : base) check(s);
+    for (const auto& s : base)
+        check(s);
     for (int i = 0; i < 250; ++i) {
         json j = json::parse(base[rng() % base.size()]);
-        for (int m = 1 + static_cast<int>(rng() % 3); m > 0; --m) mutate_json(j, rng);
+        for (int m = 1 + static_cast<int>(rng() % 3); m > 0; --m)
+            mutate_json(j, rng);
         check(j.dump(-1, ' ', false, json::error_handler_t::replace));
     }
     for (int i = 0; i < 200; ++i) {
         std::string s = base[rng() % base.size()];
-        for (int m = 1 + static_cast<int>(rng() % 4); m > 0; --m) mutate_bytes(s, rng);
+        for (int m = 1 + static_cast<int>(rng() % 4); m > 0; --m)
+            mutate_bytes(s, rng);
         check(s);
     }
     for (int i = 0; i < 50; ++i) {
         std::string s(rng() % 512, ' ');
-        for (auto& c : s) c = "{}[]\":,0123456789.-etruaflsn \\\xC3\xA9"[rng() % 33];
+        for (auto& c : s)
+            c = "{}[]\":,0123456789.-etruaflsn \\\xC3\xA9"[rng() % 33];
         check(s);
     }
     CHECK(inputs > 400);

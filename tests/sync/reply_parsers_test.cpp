@@ -10,7 +10,9 @@ using namespace kiosk::sync;
 using nlohmann::json;
 
 namespace {
-json demo() { return dossier::demo_catalog(std::chrono::system_clock::now()); }
+json demo() {
+    return dossier::demo_catalog(std::chrono::system_clock::now());
+}
 
 json demo_dossier() {
     auto d = dossier::demo_dossiers(std::chrono::system_clock::now()).at(3);
@@ -64,19 +66,34 @@ TEST_CASE("one bad field rejects the whole catalogue, with its path") {
     const Case cases[] = {
         {"fee type", [](json& j) { j["procedures"][0]["channels"][0]["fee_vnd"] = "free"; },
          "procedures[0].channels[0].fee_vnd: must be an integer"},
-        {"fee range", [](json& j) { j["procedures"][1]["channels"][0]["fee_vnd"] = -1; }, "fee_vnd: must be 0-"},
-        {"channel", [](json& j) { j["procedures"][0]["channels"][0]["channel"] = 4; }, "channel: must be 1-3"},
-        {"procedure code", [](json& j) { j["procedures"][0]["code"] = "1.00123"; }, "not a procedure code"},
-        {"duplicate code", [](json& j) { j["procedures"][1]["code"] = j["procedures"][0]["code"]; }, "duplicate"},
-        {"unknown field", [](json& j) { j["procedures"][0]["field_code"] = "G99-XX01"; }, "unknown field"},
-        {"missing name", [](json& j) { j["procedures"][0].erase("name"); }, "procedures[0].name: missing"},
-        {"agency", [](json& j) { j["office"]["agency_code"] = "000.00.00.h41"; }, "office.agency_code"},
-        {"hours", [](json& j) { j["opening_hours"][0]["sessions"][0]["open"] = "25:00"; }, "must be HH:MM"},
-        {"session order", [](json& j) { j["opening_hours"][0]["sessions"][0]["close"] = "06:00"; }, "opens at or after"},
+        {"fee range", [](json& j) { j["procedures"][1]["channels"][0]["fee_vnd"] = -1; },
+         "fee_vnd: must be 0-"},
+        {"channel", [](json& j) { j["procedures"][0]["channels"][0]["channel"] = 4; },
+         "channel: must be 1-3"},
+        {"procedure code", [](json& j) { j["procedures"][0]["code"] = "1.00123"; },
+         "not a procedure code"},
+        {"duplicate code", [](json& j) { j["procedures"][1]["code"] = j["procedures"][0]["code"]; },
+         "duplicate"},
+        {"unknown field", [](json& j) { j["procedures"][0]["field_code"] = "G99-XX01"; },
+         "unknown field"},
+        {"missing name", [](json& j) { j["procedures"][0].erase("name"); },
+         "procedures[0].name: missing"},
+        {"agency", [](json& j) { j["office"]["agency_code"] = "000.00.00.h41"; },
+         "office.agency_code"},
+        {"hours", [](json& j) { j["opening_hours"][0]["sessions"][0]["open"] = "25:00"; },
+         "must be HH:MM"},
+        {"session order", [](json& j) { j["opening_hours"][0]["sessions"][0]["close"] = "06:00"; },
+         "opens at or after"},
         {"holiday", [](json& j) { j["holidays"][0]["date"] = "2026-02-30"; }, "valid YYYY-MM-DD"},
         {"version", [](json& j) { j["version"] = 0; }, "version: must be 1-"},
         {"generated_at", [](json& j) { j["generated_at"] = "2026-11-27 07:00"; }, "ISO-8601"},
-        {"control char", [](json& j) { j["office"]["name"] = "A\x01" "B"; }, "control characters"},
+        {"control char",
+         [](json& j) {
+             j["office"]["name"] =
+                 "A\x01"
+                 "B";
+         },
+         "control characters"},
         {"not an object", [](json& j) { j = json::array(); }, "expected an object"},
     };
     for (const auto& c : cases) {
@@ -131,7 +148,8 @@ TEST_CASE("acks, time and error bodies") {
     CHECK_FALSE(parse_event_acks(R"({"acks":[{"id":"a","result":"maybe"}]})").ok());
     CHECK_FALSE(parse_event_acks(R"({"acks":"all"})").ok());
 
-    const auto t = parse_server_time(R"({"now":"2026-11-27T08:00:00+07:00","unix_ms":1795741200000})");
+    const auto t =
+        parse_server_time(R"({"now":"2026-11-27T08:00:00+07:00","unix_ms":1795741200000})");
     REQUIRE(t.ok());
     CHECK(t.value->unix_ms == 1795741200000);
     CHECK_FALSE(parse_server_time(R"({"now":"2026-11-27T08:00:00+07:00","unix_ms":-1})").ok());

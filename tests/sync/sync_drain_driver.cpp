@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
         kiosk::sync::SyncService service(o, argv[1], clock, {});
         service.start();
         kiosk::Outbox outbox(argv[1]);
-        while (outbox.depth() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        while (outbox.depth() > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         service.stop();
         return 0;
     } catch (const std::exception& e) {

@@ -3,8 +3,8 @@
 
 #include <cstdlib>
 #include <future>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "kiosk/core/catalog_cache.h"
@@ -108,7 +108,8 @@ TEST_CASE("an event the server rejects for good is parked with its reason, not r
     {
         Outbox outbox(db);
         outbox.append("ticket.teleported", R"({"number":"1001"})", system_clock::now());
-        outbox.append("printer.status", R"({"printer":"ready","paper":"low"})", system_clock::now());
+        outbox.append("printer.status", R"({"printer":"ready","paper":"low"})",
+                      system_clock::now());
     }
     SystemClock clock;
     SyncService service(options_for(server), db, clock, {});
@@ -120,7 +121,8 @@ TEST_CASE("an event the server rejects for good is parked with its reason, not r
     CHECK(server.db().event_count() == 1);
 }
 
-TEST_CASE("catalogue: cached after validation; an invalid one is rejected whole and the last good kept") {
+TEST_CASE(
+    "catalogue: cached after validation; an invalid one is rejected whole and the last good kept") {
     test::TestServer server;
     const std::string db = server.dir().file("kiosk.db");
     SystemClock clock;
@@ -141,7 +143,8 @@ TEST_CASE("catalogue: cached after validation; an invalid one is rejected whole 
         broken["procedures"][2]["channels"][0]["fee_vnd"] = -5;  // one bad field spoils it all
         server.db().set_catalog_json(broken.dump());
         service.refresh_catalog();
-        REQUIRE(test::wait_for([&] { return service.status().last_error.find("fee_vnd") != std::string::npos; }));
+        REQUIRE(test::wait_for(
+            [&] { return service.status().last_error.find("fee_vnd") != std::string::npos; }));
         CHECK(service.status().catalog_version == 7);
         service.stop();
     }
@@ -166,15 +169,18 @@ TEST_CASE("lookups run on their own thread and map the server's answers") {
     SystemClock clock;
     SyncService service(options_for(server), db, clock, {});
     service.start();
-    auto ask = [&](const std::string& code, const std::string& kind = "", const std::string& factor = "") {
+    auto ask = [&](const std::string& code, const std::string& kind = "",
+                   const std::string& factor = "") {
         auto promise = std::make_shared<std::promise<LookupResult>>();
         auto future = promise->get_future();
-        service.lookup(code, kind, factor, [promise](const LookupResult& r) { promise->set_value(r); });
+        service.lookup(code, kind, factor,
+                       [promise](const LookupResult& r) { promise->set_value(r); });
         REQUIRE(future.wait_for(seconds(30)) == std::future_status::ready);
         return future.get();
     };
     std::string guarded, open;
-    for (const auto& c : server.db().dossier_codes()) (server.db().dossier(c)->requires_factor ? guarded : open) = c;
+    for (const auto& c : server.db().dossier_codes())
+        (server.db().dossier(c)->requires_factor ? guarded : open) = c;
     CHECK(ask(open).kind == LookupResult::Kind::Found);
     const auto needs = ask(guarded);
     CHECK(needs.kind == LookupResult::Kind::NeedsFactor);

@@ -19,13 +19,15 @@ std::set<std::string> fill_outbox(const std::string& db_path, int count) {
     std::set<std::string> uuids;
     SqliteDb db(db_path);
     Statement q(db, "SELECT uuid FROM outbox");
-    while (q.step()) uuids.insert(q.column_text(0));
+    while (q.step())
+        uuids.insert(q.column_text(0));
     return uuids;
 }
 
 std::set<std::string> server_uuids(dossier::DossierDb& db) {
     std::set<std::string> out;
-    for (const auto& e : db.events()) out.insert(e.uuid);
+    for (const auto& e : db.events())
+        out.insert(e.uuid);
     return out;
 }
 
@@ -54,7 +56,8 @@ int spawn(const std::vector<std::string>& argv) {
         dup2(null, 1);
         dup2(null, 2);
         std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
         execv(args[0], args.data());
         _exit(127);

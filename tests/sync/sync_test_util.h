@@ -14,7 +14,8 @@ namespace kiosk::test {
 std::set<std::string> fill_outbox(const std::string& db_path, int count);
 std::set<std::string> server_uuids(dossier::DossierDb& db);
 // Polls `done` every 20 ms for up to `limit` (a deadline against hangs, not a timing assertion).
-bool wait_for(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(60));
+bool wait_for(const std::function<bool()>& done,
+              std::chrono::milliseconds limit = std::chrono::seconds(60));
 
 }  // namespace kiosk::test
 

@@ -19,7 +19,9 @@ TestServer::TestServer(const dossier::tls::LeafSpec& leaf, const std::string& cl
     start_server();
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+    stop();
+}
 
 void TestServer::start_server() {
     dossier::ServerOptions o;

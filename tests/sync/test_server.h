@@ -25,9 +25,10 @@ struct ServerCerts {
 };
 
 class TestServer {
-public:
+  public:
     // `leaf` customises the server certificate (expired, other host names).
-    explicit TestServer(const dossier::tls::LeafSpec& leaf = {}, const std::string& client_ca_file = "");
+    explicit TestServer(const dossier::tls::LeafSpec& leaf = {},
+                        const std::string& client_ca_file = "");
     ~TestServer();
 
     void stop();
@@ -43,7 +44,7 @@ public:
     // Client options that trust this server's CA.
     sync::ApiClientOptions client_options() const;
 
-private:
+  private:
     void start_server();
 
     TempDir dir_{"sync-test"};
