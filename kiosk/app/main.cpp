@@ -10,6 +10,7 @@
 #include "drivers/printer/printer_uri.h"
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/data_dir.h"
+#include "kiosk/app/decode_command.h"
 #include "kiosk/app/issue_command.h"
 #include "kiosk/app/run_kiosk.h"
 
@@ -94,6 +95,13 @@ int main(int argc, char** argv) {
     issue->add_flag("--priority", issue_opts.priority, "priority ticket");
     issue->add_option("--previews", issue_opts.preview_dir, "directory for PNG previews");
 
+    auto* decode = cli.add_subcommand("decode", "what the kiosk reads from still images of receipts");
+    DecodeCommandOptions decode_opts;
+    std::string decode_config;
+    decode->add_option("IMAGE", decode_opts.images, "PNG/JPEG files")->required();
+    decode->add_option("--config", decode_config, "TOML config (ticket URL, office)");
+    decode->add_flag("--live", decode_opts.live, "the camera's fast hints instead of the thorough still mode");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -102,6 +110,12 @@ int main(int argc, char** argv) {
 
     if (*check) return check_config_command(check_file, std::cout, std::cerr);
     if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
+    if (*decode) {
+        auto config = load_config_or_report(decode_config, std::cerr);
+        if (!config) return kExitBadConfig;
+        SystemClock clock;
+        return decode_command(*config, decode_opts, clock, std::cout, std::cerr);
+    }
     if (*issue) {
         auto config = resolve(issue_common, issue_opts.printer_uri);
         if (!config) return kExitBadConfig;

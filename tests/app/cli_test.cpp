@@ -60,3 +60,17 @@ TEST_CASE("issue prints tickets to a file and `tickets` lists them as CSV") {
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err.find("ho-tich") != std::string::npos);
 }
+
+TEST_CASE("decode reads a printed ticket's QR back as the kiosk's own ticket, not a dossier") {
+    TempDir dir;
+    REQUIRE(run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--data", dir.path().string(), "--previews",
+                         dir.path().string()})
+                .exit_code == 0);
+    const auto r = run_process({kiosk_binary(), "decode", dir.file("ticket-1001.png")});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);  // an image without a dossier code
+    CHECK(r.out.find("QR Code: https://dichvucong.example.gov.vn/hang-doi/nghean/") != std::string::npos);
+    CHECK(r.out.find("queue ticket 1001") != std::string::npos);
+    CHECK(r.out.find("1001") != std::string::npos);
+    CHECK(run_process({kiosk_binary(), "decode", dir.file("missing.png")}).exit_code == 1);
+}
