@@ -9,6 +9,7 @@
 
 #include "drivers/printer/printer_uri.h"
 #include "kiosk/app/admin_commands.h"
+#include "kiosk/app/announce_command.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/decode_command.h"
 #include "kiosk/app/issue_command.h"
@@ -102,6 +103,16 @@ int main(int argc, char** argv) {
     decode->add_option("--config", decode_config, "TOML config (ticket URL, office)");
     decode->add_flag("--live", decode_opts.live, "the camera's fast hints instead of the thorough still mode");
 
+    auto* announce = cli.add_subcommand("announce", "print the words of a call and play it, or write it as WAV");
+    AnnounceCommandOptions announce_opts;
+    std::string announce_reading;
+    announce->add_option("NUMBER", announce_opts.number, "ticket number as printed, e.g. 1005, A012")->required();
+    announce->add_option("COUNTER", announce_opts.counter, "counter number")->required();
+    announce->add_option("--wav", announce_opts.wav_path, "write the call to this WAV file instead of playing it");
+    announce->add_option("--reading", announce_reading, "north | south | digits")
+        ->check(CLI::IsMember({"north", "south", "digits"}));
+    announce->add_option("--clips", announce_opts.clips_dir, "directory of office recordings (<id>.wav)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -110,6 +121,10 @@ int main(int argc, char** argv) {
 
     if (*check) return check_config_command(check_file, std::cout, std::cerr);
     if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
+    if (*announce) {
+        if (!announce_reading.empty()) announce_opts.reading = *parse_number_reading(announce_reading);
+        return announce_command(announce_opts, std::cout, std::cerr);
+    }
     if (*decode) {
         auto config = load_config_or_report(decode_config, std::cerr);
         if (!config) return kExitBadConfig;

@@ -74,3 +74,20 @@ TEST_CASE("decode reads a printed ticket's QR back as the kiosk's own ticket, no
     CHECK(r.out.find("1001") != std::string::npos);
     CHECK(run_process({kiosk_binary(), "decode", dir.file("missing.png")}).exit_code == 1);
 }
+
+TEST_CASE("announce prints the Vietnamese words of a call and writes its audio") {
+    TempDir dir;
+    const auto r = run_process({kiosk_binary(), "announce", "1005", "3", "--wav", dir.file("call.wav")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.rfind("Xin mời công dân có số thứ tự một nghìn không trăm linh năm đến quầy số ba", 0) == 0);
+    std::ifstream wav(dir.file("call.wav"), std::ios::binary);
+    std::string header(12, '\0');
+    wav.read(header.data(), 12);
+    CHECK(header.substr(0, 4) == "RIFF");
+    CHECK(header.substr(8, 4) == "WAVE");
+    const auto south = run_process({kiosk_binary(), "announce", "105", "1", "--reading", "south", "--wav",
+                                    dir.file("s.wav")});
+    CHECK(south.out.find("một trăm lẻ năm") != std::string::npos);
+    CHECK(run_process({kiosk_binary(), "announce", "10?5", "3", "--wav", dir.file("x.wav")}).exit_code == 2);
+}
