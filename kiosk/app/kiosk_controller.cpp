@@ -36,10 +36,12 @@ void KioskController::start() {
         try {
             store_ = std::make_unique<TicketStore>(db_path_);
             issuer_ = std::make_unique<TicketIssuer>(*store_, config_, clock_);
-            for (const auto& r : store_->recover_interrupted(clock_.now()))
+            const auto recovered = store_->recover_interrupted(clock_.now());
+            for (const auto& r : recovered)
                 spdlog::warn("recovered ticket {} ({}) left {} by an earlier stop: now {}",
                              r.ticket.number, r.ticket.business_date, to_string(r.ticket.state),
                              to_string(r.resolved_to));
+            if (!recovered.empty() && outbox_listener_) outbox_listener_();
             {
                 std::lock_guard lock(mutex_);
                 store_ok_ = true;
@@ -181,6 +183,7 @@ void KioskController::select_service(const std::string& service_id) {
         else
             spdlog::error("ticket for {} not issued: {} — {}", service_id, to_string(out.status),
                           out.detail);
+        if (out.ticket && outbox_listener_) outbox_listener_();  // issued or voided: an event to send
         refresh_snapshot_on_worker();
         {
             std::lock_guard lock(mutex_);

@@ -27,6 +27,9 @@ class KioskController {
     // Opens the store and resolves reservations a crash left behind (on the worker).
     void start();
     void set_waker(std::function<void()> wake);
+    // Called on the worker after every commit that wrote outbox events (issue, void, recovery),
+    // e.g. to wake the sync link. Set before start().
+    void set_outbox_listener(std::function<void()> listener) { outbox_listener_ = std::move(listener); }
 
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);
@@ -67,6 +70,7 @@ class KioskController {
     bool store_ok_ = false;
     std::optional<IssueOutcome> last_outcome_;
     std::function<void()> wake_;
+    std::function<void()> outbox_listener_;
 
     // Touched only on the worker thread.
     std::unique_ptr<TicketStore> store_;

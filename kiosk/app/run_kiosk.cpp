@@ -7,6 +7,7 @@
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/kiosk_controller.h"
+#include "kiosk/app/sync_link.h"
 #include "kiosk/app/ticket_printer.h"
 #include "kiosk/platform/runner.h"
 #include "kiosk/ui/draw_kiosk.h"
@@ -54,9 +55,21 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir,
                      printer.describe(), config.source);
         SystemClock clock;
-        KioskController controller(
-            config, o.data_dir + "/queue.db", clock,
-            [&printer](const TicketSlip& slip) { return printer.print(slip); });
+        const std::string db_path = o.data_dir + "/queue.db";
+        std::unique_ptr<SyncLink> sync;
+        if (config.sync.enabled) {
+            try {
+                sync = std::make_unique<SyncLink>(config.sync, db_path, clock);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "config error: %s: sync: %s\n", config.source.c_str(), e.what());
+                return kExitBadConfig;
+            }
+        } else {
+            spdlog::info("no [sync] server configured: working offline, events kept in the outbox");
+        }
+        KioskController controller(config, db_path, clock,
+                                   [&printer](const TicketSlip& slip) { return printer.print(slip); });
+        if (sync) controller.set_outbox_listener([&sync] { sync->notify_outbox(); });
 
         platform::RunnerOptions ro;
         ro.display = config.display;
@@ -73,11 +86,13 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         platform::Runner runner(ro);
         controller.set_waker(runner.waker());
         controller.start();
+        if (sync) sync->start();
 
         KioskClient client(controller, clock);
         const platform::RunResult result = runner.run(client);
         controller.set_waker({});
         controller.wait_idle();  // a ticket being printed is finished and committed before exit
+        if (sync) sync->stop();  // events not yet sent stay in the outbox for the next start
         if (o.exit_after_first_frame) std::printf("first_frame_ms %.1f\n", result.first_frame_ms);
         return result.exit_code;
     } catch (const std::exception& e) {

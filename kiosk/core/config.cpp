@@ -180,6 +180,52 @@ void read_display(TableReader t, KioskConfig& c) {
     t.report_unknown_keys();
 }
 
+void read_sync(TableReader t, KioskConfig& c) {
+    if (!t.present()) return;
+    SyncConfig& s = c.sync;
+    s.enabled = true;
+    if (auto v = t.string("server_url", true)) {
+        if (v->rfind("https://", 0) != 0 || v->size() <= 8)
+            t.error("server_url", "must be an https:// URL (TLS is always on), got '" + *v + "'");
+        else if (v->back() == '/')
+            t.error("server_url", "must not end with '/'");
+        else
+            s.server_url = *v;
+    }
+    if (auto v = t.string("kiosk_id", true)) {
+        if (is_slug(*v))
+            s.kiosk_id = *v;
+        else
+            t.error("kiosk_id", "must be 1-40 characters of a-z, 0-9, '-' or '_', got '" + *v + "'");
+    }
+    if (auto v = t.string("token_file", true)) s.token_file = *v;
+    if (auto v = t.string("ca_file", false)) s.ca_file = *v;
+    if (auto v = t.string("pinned_public_key", false)) {
+        if (!v->empty() && v->rfind("sha256//", 0) != 0)
+            t.error("pinned_public_key", "must start with sha256// (as written by dossier-server make-certs)");
+        else
+            s.pinned_public_key = *v;
+    }
+    if (auto v = t.string("client_cert", false)) s.client_cert = *v;
+    if (auto v = t.string("client_key", false)) s.client_key = *v;
+    if (s.client_cert.empty() != s.client_key.empty())
+        t.error(s.client_cert.empty() ? "client_cert" : "client_key", "client_cert and client_key go together");
+    const struct {
+        const char* key;
+        int* field;
+        int min, max;
+    } ints[] = {{"connect_timeout_ms", &s.connect_timeout_ms, 100, 60000},
+                {"request_timeout_ms", &s.request_timeout_ms, 500, 300000},
+                {"lookup_timeout_ms", &s.lookup_timeout_ms, 500, 60000},
+                {"batch_size", &s.batch_size, 1, 500},
+                {"catalog_refresh_s", &s.catalog_refresh_s, 10, 86400},
+                {"heartbeat_s", &s.heartbeat_s, 5, 3600},
+                {"max_backoff_s", &s.max_backoff_s, 1, 3600}};
+    for (const auto& i : ints)
+        if (auto v = t.integer(i.key, false, i.min, i.max)) *i.field = static_cast<int>(*v);
+    t.report_unknown_keys();
+}
+
 void read_service(TableReader t, ServiceConfig& s) {
     if (auto v = t.string("id", true)) {
         if (is_slug(*v))
@@ -280,6 +326,7 @@ ConfigResult parse_config(const std::string& toml_text, const std::string& sourc
     read_queue(root.sub_table("queue", false), c);
     read_printer(root.sub_table("printer", true), c);
     read_display(root.sub_table("display", false), c);
+    read_sync(root.sub_table("sync", false), c);
     read_services(root, source_name, c, result.errors);
     root.report_unknown_keys();
     if (result.errors.empty()) result.config = std::move(c);

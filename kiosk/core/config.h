@@ -51,6 +51,25 @@ struct DisplayConfig {
     std::string font_bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 };
 
+// [sync]: the central dossier server (docs/sync-api.md). Optional: without it the kiosk works
+// offline and keeps its outbox until a server is configured.
+struct SyncConfig {
+    bool enabled = false;  // the table is present
+    std::string server_url;  // https://dossier.example.gov.vn:8443
+    std::string kiosk_id;    // sent with events and heartbeats
+    std::string ca_file;     // PEM bundle; empty = system bundle (always verified)
+    std::string token_file;  // bearer token, mode 0600
+    std::string pinned_public_key;  // "sha256//…"; empty = no pin
+    std::string client_cert, client_key;
+    int connect_timeout_ms = 3000;
+    int request_timeout_ms = 10000;
+    int lookup_timeout_ms = 5000;
+    int batch_size = 200;
+    int catalog_refresh_s = 300;
+    int heartbeat_s = 60;
+    int max_backoff_s = 60;
+};
+
 struct KioskConfig {
     std::string source;          // file name or "<embedded demo config>" (for messages)
     std::string office_id;       // "nghean" — used in ticket URLs
@@ -65,6 +84,7 @@ struct KioskConfig {
     std::string default_language = "vi";
     PrinterConfig printer;
     DisplayConfig display;
+    SyncConfig sync;
     std::vector<ServiceConfig> services;
 
     const ServiceConfig* find_service(const std::string& id) const;

@@ -184,3 +184,32 @@ TEST_CASE("the printer profile: status support, native QR, paper counter and tim
               parse_config(with("[printer]", "[printer]\nstatus_timeout_ms = 10"), "k.toml")) ==
           "k.toml: printer.status_timeout_ms: must be between 50 and 30000, got 10");
 }
+
+TEST_CASE("[sync] is optional, and checked when present") {
+    CHECK_FALSE(parse_config(kMinimal, "k.toml").config->sync.enabled);
+    const std::string good = kMinimal + R"(
+[sync]
+server_url = "https://dossier.example.gov.vn:8443"
+kiosk_id = "nghean-kiosk-01"
+token_file = "/etc/motcua-kiosk/sync-token"
+batch_size = 100
+)";
+    const ConfigResult r = parse_config(good, "k.toml");
+    REQUIRE(r.ok());
+    CHECK(r.config->sync.enabled);
+    CHECK(r.config->sync.batch_size == 100);
+    CHECK(r.config->sync.request_timeout_ms == 10000);
+    const std::string bad = kMinimal + R"(
+[sync]
+server_url = "http://dossier.example.gov.vn"
+kiosk_id = "Kiosk 1"
+client_cert = "/x.pem"
+)";
+    const ConfigResult b = parse_config(bad, "k.toml");
+    REQUIRE(b.errors.size() == 4);
+    CHECK(b.errors[0].to_string() ==
+          "k.toml: sync.server_url: must be an https:// URL (TLS is always on), got 'http://dossier.example.gov.vn'");
+    CHECK(b.errors[1].key == "sync.kiosk_id");
+    CHECK(b.errors[2].to_string() == "k.toml: sync.token_file: is required (a string)");
+    CHECK(b.errors[3].to_string() == "k.toml: sync.client_key: client_cert and client_key go together");
+}

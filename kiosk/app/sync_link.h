@@ -1,0 +1,37 @@
+#pragma once
+// The kiosk's link to the dossier server as the app uses it: SyncService built from [sync],
+// status changes logged (the staff screen reads status()), woken after every outbox write.
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/config.h"
+#include "kiosk/sync/sync_service.h"
+
+namespace kiosk::app {
+
+class SyncLink {
+public:
+    // Throws std::runtime_error (e.g. an unreadable token file: the message names the file and
+    // the problem, never the token).
+    SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock);
+    ~SyncLink();
+
+    void start() { service_->start(); }
+    void stop() { service_->stop(); }
+    void notify_outbox() { service_->notify_outbox(); }
+    sync::SyncStatus status() const { return service_->status(); }
+
+private:
+    void on_status(const sync::SyncStatus& status);
+
+    std::mutex mutex_;
+    bool was_online_ = false;
+    std::string last_logged_error_;
+    std::unique_ptr<sync::SyncService> service_;
+};
+
+sync::SyncOptions sync_options_from(const SyncConfig& config);  // token not loaded
+
+}  // namespace kiosk::app
