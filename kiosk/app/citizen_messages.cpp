@@ -8,8 +8,9 @@ CitizenMessage message_for(IssueStatus status) {
             return {};
         case IssueStatus::PrintFailed:
             // The screen adds "Số … đã bị huỷ" and what to do; this says why.
-            return {"Máy in đang gặp sự cố nên chưa in được vé của bạn.",
-                    "The printer has a problem and could not print your ticket."};
+            return {"Máy in đang gặp sự cố nên chưa in được vé — vui lòng báo cán bộ tiếp nhận.",
+                    "The printer has a problem and could not print your ticket — please tell the "
+                    "reception staff."};
         case IssueStatus::DailyCapReached:
             return {
                 "Lĩnh vực này đã hết số thứ tự trong hôm nay. Vui lòng quay lại vào ngày làm việc "

@@ -198,7 +198,10 @@ void KioskController::select_service(const std::string& service_id) {
                 notice_en_.clear();
             } else {
                 ticket_.phase = ui::TicketPhase::Failed;
-                const CitizenMessage m = message_for(out.status);
+                // The printer's own words when it said what is wrong ("Máy in hết giấy …").
+                const CitizenMessage m = out.attempt.citizen_vi.empty()
+                                             ? message_for(out.status)
+                                             : CitizenMessage{out.attempt.citizen_vi, out.attempt.citizen_en};
                 ticket_.error_vi = m.vi;
                 ticket_.error_en = m.en;
                 ticket_.number_voided = out.status == IssueStatus::PrintFailed;

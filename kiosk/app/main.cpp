@@ -12,7 +12,9 @@
 #include "kiosk/app/announce_command.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/decode_command.h"
+#include "kiosk/app/escpos_view_command.h"
 #include "kiosk/app/issue_command.h"
+#include "kiosk/app/print_test_command.h"
 #include "kiosk/app/run_kiosk.h"
 
 using namespace kiosk;
@@ -113,6 +115,16 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"north", "south", "digits"}));
     announce->add_option("--clips", announce_opts.clips_dir, "directory of office recordings (<id>.wav)");
 
+    auto* print_test = cli.add_subcommand("print-test", "printer status and a test page (pangram, QR, ruler)");
+    Common print_test_common;
+    add_common(print_test, print_test_common);
+
+    auto* escpos_view = cli.add_subcommand("escpos-view", "render a captured ESC/POS stream to PNG");
+    std::string view_in, view_out, view_config;
+    escpos_view->add_option("IN", view_in, "captured ESC/POS bytes")->required();
+    escpos_view->add_option("OUT", view_out, "PNG to write")->required();
+    escpos_view->add_option("--config", view_config, "TOML config (font for text-mode bytes)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -121,6 +133,17 @@ int main(int argc, char** argv) {
 
     if (*check) return check_config_command(check_file, std::cout, std::cerr);
     if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
+    if (*print_test) {
+        std::string uri;
+        auto config = resolve(print_test_common, uri);
+        if (!config) return kExitBadConfig;
+        return print_test_command(*config, uri, std::cout, std::cerr);
+    }
+    if (*escpos_view) {
+        auto config = load_config_or_report(view_config, std::cerr);
+        if (!config) return kExitBadConfig;
+        return escpos_view_command(view_in, view_out, config->display.font_regular, std::cout, std::cerr);
+    }
     if (*announce) {
         if (!announce_reading.empty()) announce_opts.reading = *parse_number_reading(announce_reading);
         return announce_command(announce_opts, std::cout, std::cerr);

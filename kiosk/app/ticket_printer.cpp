@@ -16,9 +16,13 @@ using std::chrono::duration_cast;
 using std::chrono::microseconds;
 
 PrintAttempt to_print_attempt(const printer::PrintOutcome& outcome) {
-    if (outcome.ok()) return {true, outcome.bytes_sent, "", ""};
-    return {false, outcome.bytes_sent, std::string(printer::error_code(outcome.fault)),
-            outcome.detail};
+    if (outcome.ok()) return PrintAttempt::printed();
+    PrintAttempt attempt = PrintAttempt::failed(std::string(printer::error_code(outcome.fault)),
+                                                outcome.detail, outcome.bytes_sent);
+    const printer::CitizenText citizen = printer::citizen_message(outcome.fault);
+    attempt.citizen_vi = citizen.vi;
+    attempt.citizen_en = citizen.en;
+    return attempt;
 }
 
 TicketPrinter::TicketPrinter(const KioskConfig& config, const std::string& printer_uri,

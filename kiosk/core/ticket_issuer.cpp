@@ -77,8 +77,9 @@ IssueOutcome TicketIssuer::issue(const std::string& service_id, bool priority, c
         try {
             attempt = print(out.slip);
         } catch (const std::exception& e) {
-            attempt = {false, false, "render_failed", e.what()};
+            attempt = PrintAttempt::failed("render_failed", e.what());
         }
+        out.attempt = attempt;
         if (attempt.ok) {
             store_.mark_issued(r.ticket.id, clock_.now());
             out.ticket = store_.ticket(r.ticket.id);

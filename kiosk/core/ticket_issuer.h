@@ -18,6 +18,14 @@ struct PrintAttempt {
     bool bytes_sent = false;  // some of the job may have reached the printer
     std::string error_code;   // short machine word: "connect_failed", "write_timeout", …
     std::string detail;       // precise cause for the log and staff
+    // What the citizen is told (Vietnamese, English); empty = the app's generic wording.
+    std::string citizen_vi;
+    std::string citizen_en;
+
+    static PrintAttempt printed() { return {true, true, {}, {}, {}, {}}; }
+    static PrintAttempt failed(std::string code, std::string why, bool some_bytes_sent = false) {
+        return {false, some_bytes_sent, std::move(code), std::move(why), {}, {}};
+    }
 };
 
 using PrintFn = std::function<PrintAttempt(const TicketSlip&)>;
@@ -30,7 +38,8 @@ struct IssueOutcome {
     TicketSlip slip;
     int people_ahead = 0;
     int wait_minutes = 0;
-    std::string detail;  // log text for failures
+    PrintAttempt attempt;  // the printer's answer, when printing was tried
+    std::string detail;    // log text for failures
 };
 
 class TicketIssuer {

@@ -178,9 +178,9 @@ void draw_failed(Ui& ui, const TicketView& t, float top, ImVec2 screen) {
         ui.lang == Language::En && !t.error_en.empty() ? t.error_en : t.error_vi;
     if (!error.empty()) lines.push_back({error, ui.fonts.body, theme::kText});
     if (t.number_voided && !t.number.empty()) {
+        // The cause already says what to do ("… — vui lòng báo cán bộ tiếp nhận.").
         lines.push_back(
             {fill(tr(ui.lang, Str::NumberVoided), t.number), ui.fonts.strong, theme::kErrorText});
-        lines.push_back({tr(ui.lang, Str::AskStaff), ui.fonts.strong, theme::kText});
     } else {
         lines.push_back({tr(ui.lang, Str::TryAgainOrAskStaff), ui.fonts.strong, theme::kText});
     }

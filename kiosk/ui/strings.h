@@ -46,7 +46,6 @@ namespace kiosk::ui {
     X(YouAreNext, "Bạn là người tiếp theo", "You are next")                                     \
     X(PrintFailed, "Không in được vé", "The ticket could not be printed")                       \
     X(NumberVoided, "Số {} đã bị huỷ.", "Number {} has been cancelled.")                        \
-    X(AskStaff, "Vui lòng báo cán bộ tiếp nhận.", "Please tell the reception staff.")           \
     X(TryAgainOrAskStaff, "Vui lòng thử lại hoặc báo cán bộ tiếp nhận.",                        \
       "Please try again or tell the reception staff.")                                          \
     X(BackHomeIn, "Tự động về trang chủ sau {} giây", "Back to the home screen in {} s")        \

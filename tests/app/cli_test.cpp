@@ -91,3 +91,17 @@ TEST_CASE("announce prints the Vietnamese words of a call and writes its audio")
     CHECK(south.out.find("một trăm lẻ năm") != std::string::npos);
     CHECK(run_process({kiosk_binary(), "announce", "10?5", "3", "--wav", dir.file("x.wav")}).exit_code == 2);
 }
+
+TEST_CASE("print-test to a file, then escpos-view: a readable page whose QR decodes") {
+    TempDir dir;
+    const auto printed = run_process({kiosk_binary(), "print-test", "--data", dir.path().string(), "--printer",
+                                      "file:" + dir.file("t.bin")});
+    INFO(printed.out << printed.err);
+    REQUIRE(printed.exit_code == 0);
+    const auto view = run_process({kiosk_binary(), "escpos-view", dir.file("t.bin"), dir.file("t.png")});
+    INFO(view.out << view.err);
+    REQUIRE(view.exit_code == 0);
+    const auto decoded = run_process({kiosk_binary(), "decode", dir.file("t.png")});
+    CHECK(decoded.out.find("QR Code:") != std::string::npos);
+    CHECK(run_process({kiosk_binary(), "escpos-view", dir.file("missing.bin"), dir.file("x.png")}).exit_code != 0);
+}

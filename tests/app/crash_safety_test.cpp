@@ -6,12 +6,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "kiosk/core/config.h"
 #include "printer_file.h"
 #include "process.h"
 #include "support/temp_dir.h"
@@ -43,19 +45,29 @@ std::vector<CsvRow> parse_tickets_csv(const std::string& csv) {
 TEST_CASE("kill -9 during repeated issuing loses no printed ticket and duplicates no number") {
     TempDir dir("crash");
     const std::string data = dir.path().string();
+    // Room for thousands of numbers a day: a fast disk issues hundreds of tickets a second, and
+    // the field's daily cap must not be what stops the run.
+    std::string config_text = kiosk::embedded_demo_config();
+    const std::string field = "prefix = \"1\"\ndigits = 3\ncounters = [1, 2]\ndaily_cap = 999";
+    REQUIRE(config_text.find(field) != std::string::npos);
+    config_text.replace(config_text.find(field), field.size(),
+                        "prefix = \"1\"\ndigits = 5\ncounters = [1, 2]\ndaily_cap = 99999");
+    const std::string config = dir.file("kiosk.toml");
+    std::ofstream(config) << config_text;
     std::mt19937 rng(static_cast<unsigned>(std::random_device{}()));
     std::uniform_int_distribution<int> delay_ms(30, 400);
     const int rounds = 14;
     for (int round = 0; round < rounds; ++round) {
         const int pid = spawn_process(
-            {kiosk_binary(), "issue", "--service", "ho-tich", "--count", "500", "--data", data});
+            {kiosk_binary(), "issue", "--config", config, "--service", "ho-tich", "--count", "5000", "--data", data});
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
         kill_and_reap(pid);
     }
     // One more clean run resolves what the last kill left behind.
-    REQUIRE(run_process(
-                {kiosk_binary(), "issue", "--service", "ho-tich", "--count", "1", "--data", data})
-                .exit_code == 0);
+    const auto final_run = run_process(
+        {kiosk_binary(), "issue", "--config", config, "--service", "ho-tich", "--count", "1", "--data", data});
+    INFO(final_run.out << final_run.err);
+    REQUIRE(final_run.exit_code == 0);
 
     const auto printed = read_printed_tickets(data + "/printer.bin");
     const auto csv = run_process({kiosk_binary(), "tickets", "--data", data});

@@ -59,7 +59,7 @@ TEST_CASE("a printer that cannot be reached voids the number and says so on scre
     TempDir dir("noprinter");
     std::ofstream(dir.file("script.txt"))
         << "tap Lấy số thứ tự\ntap Đất đai\nexpect Không in được vé\n"
-           "expect Số 3001 đã bị huỷ\nscreenshot failed\n";
+           "expect Máy in không phản hồi\nexpect Số 3001 đã bị huỷ\nscreenshot failed\n";
     // Port 9 on loopback: nothing listens there, so the connection is refused at once.
     const auto r = run_process({kiosk_binary(), "--headless", "--script", dir.file("script.txt"),
                                 "--out", dir.file("out"), "--data", dir.file("data"), "--printer",

@@ -20,7 +20,7 @@ struct Fixture {
     std::atomic<int> wakes{0};
     std::function<PrintAttempt(const TicketSlip&)> printer = [this](const TicketSlip&) {
         ++prints;
-        return PrintAttempt{true, true, "", ""};
+        return PrintAttempt::printed();
     };
     KioskController controller{config, dir.file("queue.db"), clock,
                                [this](const TicketSlip& s) { return printer(s); }};
@@ -57,7 +57,7 @@ TEST_CASE("a second tap while printing takes no second number") {
     f.printer = [&](const TicketSlip&) {
         gate.wait();
         ++f.prints;
-        return PrintAttempt{true, true, "", ""};
+        return PrintAttempt::printed();
     };
     f.act(ActionType::OpenServicePicker);
     f.act(ActionType::SelectService, "ho-tich");
@@ -73,7 +73,7 @@ TEST_CASE("a second tap while printing takes no second number") {
 TEST_CASE("a print failure shows a clear message and the voided number") {
     Fixture f;
     f.printer = [](const TicketSlip&) {
-        return PrintAttempt{false, false, "connect_failed", "refused"};
+        return PrintAttempt::failed("connect_failed", "refused");
     };
     f.act(ActionType::OpenServicePicker);
     f.act(ActionType::SelectService, "dat-dai");
@@ -140,7 +140,7 @@ TEST_CASE("an unusable store pauses ticketing with a notice instead of crashing"
     KioskConfig config = *parse_config(embedded_demo_config(), "<embedded>").config;
     SystemClock clock;
     KioskController c(config, "/nonexistent-dir/queue.db", clock, [](const TicketSlip&) {
-        return PrintAttempt{true, true, "", ""};
+        return PrintAttempt::printed();
     });
     c.start();
     c.wait_idle();

@@ -15,7 +15,7 @@ struct Fixture {
     TicketIssuer issuer{store, config, clock};
 };
 PrintAttempt printed(const TicketSlip&) {
-    return {true, true, "", ""};
+    return PrintAttempt::printed();
 }
 }  // namespace
 
@@ -58,8 +58,7 @@ TEST_CASE(
     "a print failure voids the number, keeps the cause, and the next citizen gets a new number") {
     Fixture f;
     auto out = f.issuer.issue("dat-dai", false, [](const TicketSlip&) {
-        return PrintAttempt{false, false, "connect_failed",
-                            "tcp://10.0.0.9:9100: connection refused"};
+        return PrintAttempt::failed("connect_failed", "tcp://10.0.0.9:9100: connection refused");
     });
     CHECK(out.status == IssueStatus::PrintFailed);
     CHECK(out.ticket->state == TicketState::Void);
