@@ -539,7 +539,11 @@ std::string to_log_string(const ScanPayload& payload) {
     return std::string("rejected (") + to_string(r->reason) + "): " + r->log_reason;
 }
 
-std::string masked_payload_text(std::string_view raw) {
+std::string masked_payload_text(std::string_view raw_input) {
+    // Read the payload exactly as classify_payload() does (NFC, trimmed): a CCCD QR behind a
+    // leading space must be masked like any other (found by fuzz_scan_payload).
+    std::string nfc;
+    const std::string_view raw = to_nfc(std::string(raw_input), nfc) ? trim(nfc) : trim(raw_input);
     if (looks_like_citizen_id(raw)) {
         auto fields = split(raw, '|');
         std::string out = PersonalText(std::string(fields[0])).masked(4);

@@ -144,6 +144,10 @@ TEST_CASE("CCCD QR is a second factor, masked everywhere") {
     const std::string masked = masked_payload_text(kCccd);
     CHECK(masked.rfind("********1234|***|N. V. A.|", 0) == 0);
     check_no_personal_data(masked);
+    // Leading/trailing blanks do not defeat the masking (a fuzzer finding).
+    const std::string padded = masked_payload_text(" " + std::string(kCccd) + "\n");
+    CHECK(padded.rfind("********1234|***|N. V. A.|", 0) == 0);
+    check_no_personal_data(padded);
 }
 
 TEST_CASE("CCCD variants: 6 fields, NFD names, malformed fields") {
