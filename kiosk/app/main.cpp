@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
     cli.add_option("--size", size_text, "window size WxH, e.g. 1080x1920 or 1920x1080");
     cli.add_flag("--previews", run.save_previews, "save a PNG preview of every printed ticket");
     cli.add_flag("--exit-after-first-frame", run.exit_after_first_frame, "start-up benchmark");
+    cli.add_flag("--frame-stats", run.print_frame_stats, "print frame times at exit (benchmarks)");
 
     auto* check = cli.add_subcommand("check-config", "validate a config file");
     std::string check_file;

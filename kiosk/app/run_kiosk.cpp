@@ -94,6 +94,12 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         controller.wait_idle();  // a ticket being printed is finished and committed before exit
         if (sync) sync->stop();  // events not yet sent stay in the outbox for the next start
         if (o.exit_after_first_frame) std::printf("first_frame_ms %.1f\n", result.first_frame_ms);
+        if (o.print_frame_stats) {
+            const auto& f = result.frame_times;
+            std::printf("frame_stats frames %llu mean_ms %.2f p50_ms %.2f p95_ms %.2f p99_ms %.2f max_ms %.2f\n",
+                        static_cast<unsigned long long>(f.frames), f.mean_ms, f.p50_ms, f.p95_ms, f.p99_ms,
+                        f.max_ms);
+        }
         return result.exit_code;
     } catch (const std::exception& e) {
         spdlog::error("{}", e.what());

@@ -16,6 +16,7 @@ struct RunOptions {
     int width = 0, height = 0;   // 0: from config
     bool save_previews = false;  // ticket PNGs into out_dir (headless) or data_dir/previews
     bool exit_after_first_frame = false;
+    bool print_frame_stats = false;  // frame times on stdout at exit (benchmarks)
 };
 
 int run_kiosk(const KioskConfig& config, const RunOptions& options);

@@ -29,6 +29,7 @@ FrameTimeSummary FrameStats::summary() const {
         std::accumulate(sorted.begin(), sorted.end(), 0.0) / static_cast<double>(sorted.size());
     s.p50_ms = at(0.50);
     s.p95_ms = at(0.95);
+    s.p99_ms = at(0.99);
     s.max_ms = max_ms_;
     return s;
 }

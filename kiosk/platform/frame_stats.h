@@ -7,7 +7,7 @@ namespace kiosk::platform {
 
 struct FrameTimeSummary {
     std::uint64_t frames = 0;
-    double mean_ms = 0, p50_ms = 0, p95_ms = 0, max_ms = 0;
+    double mean_ms = 0, p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
 };
 
 class FrameStats {
