@@ -240,23 +240,5 @@ std::optional<double> TicketStore::mean_service_seconds(const std::string& servi
     return *avg_us / 1e6;
 }
 
-std::vector<OutboxEvent> TicketStore::outbox_pending(int limit) const {
-    std::vector<OutboxEvent> out;
-    Statement q(
-        *db_,
-        "SELECT seq, uuid, type, payload, created_at_us FROM outbox WHERE sent_at_us IS NULL "
-        "ORDER BY seq LIMIT ?1");
-    q.bind(1, int64_t{limit});
-    while (q.step())
-        out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3),
-                       from_us(q.column_int(4))});
-    return out;
-}
-
-int64_t TicketStore::outbox_depth() const {
-    Statement q(*db_, "SELECT COUNT(*) FROM outbox WHERE sent_at_us IS NULL");
-    q.step();
-    return q.column_int(0);
-}
 
 }  // namespace kiosk

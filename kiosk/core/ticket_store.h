@@ -62,8 +62,6 @@ class TicketStore {
     // Mean of the last `window` service durations (called → served) of a service, if any.
     std::optional<double> mean_service_seconds(const std::string& service_id, int window) const;
 
-    std::vector<OutboxEvent> outbox_pending(int limit) const;
-    int64_t outbox_depth() const;
 
     const std::string& path() const { return db_->path(); }
 

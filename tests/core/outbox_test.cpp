@@ -33,7 +33,7 @@ PRAGMA user_version=1;)SQL");
     v.step();
     CHECK(v.column_int(0) == kStoreSchemaVersion);
     TicketStore store(path);  // opens the upgraded file without complaint
-    CHECK(store.outbox_depth() == 1);
+    CHECK(outbox.depth() == 1);
 }
 
 TEST_CASE("a store from a newer kiosk is refused with both versions named") {
@@ -85,7 +85,7 @@ TEST_CASE("ticket events and outbox readers share the file: issued tickets appea
     CHECK(e.type == "ticket.issued");
     CHECK(e.payload.find("\"number\":\"1001\"") != std::string::npos);
     outbox.mark_done({{e.uuid, false, ""}}, kMorning);
-    CHECK(store.outbox_depth() == 0);
+    CHECK(outbox.depth() == 0);
 }
 
 TEST_CASE("catalogue cache keeps one body with its ETag and check time") {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "kiosk/core/outbox.h"
 #include "kiosk/core/ticket_issuer.h"
 #include "support/temp_dir.h"
 
@@ -64,7 +65,7 @@ TEST_CASE(
     CHECK(out.ticket->state == TicketState::Void);
     CHECK(out.ticket->void_reason == "connect_failed: tcp://10.0.0.9:9100: connection refused");
     CHECK(f.issuer.issue("dat-dai", false, printed).ticket->number == "3002");
-    CHECK(f.store.outbox_pending(10)[0].type == "ticket.voided");
+    CHECK(Outbox(f.dir.file("q.db")).pending(10)[0].type == "ticket.voided");
 }
 
 TEST_CASE("a renderer exception is a print failure, not a crash") {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kiosk/core/config.h"
+#include "kiosk/core/outbox.h"
 #include "kiosk/core/ticket_store.h"
 #include "support/temp_dir.h"
 
@@ -97,10 +98,10 @@ TEST_CASE("state changes and their outbox events commit together") {
     TicketStore store(dir.file("q.db"));
     const auto a = service("ho-tich", "1");
     auto t = store.reserve({&a, true, kMorning}).reservation->ticket;
-    CHECK(store.outbox_depth() == 0);  // reserving is not an event
+    CHECK(Outbox(dir.file("q.db")).depth() == 0);  // reserving is not an event
     store.mark_printing(t.id);
     store.mark_issued(t.id, kMorning + 2s);
-    const auto events = store.outbox_pending(10);
+    const auto events = Outbox(dir.file("q.db")).pending(10);
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == "ticket.issued");
     CHECK(events[0].uuid.size() == 36);
@@ -109,7 +110,7 @@ TEST_CASE("state changes and their outbox events commit together") {
     CHECK(events[0].payload.find("+07:00") != std::string::npos);
     CHECK_THROWS_AS(store.mark_void(t.id, "late", kMorning),
                     StoreError);  // issued cannot be voided
-    CHECK(store.outbox_depth() == 1);
+    CHECK(Outbox(dir.file("q.db")).depth() == 1);
 }
 
 TEST_CASE("start-up recovery resolves every interrupted reservation") {
@@ -130,7 +131,7 @@ TEST_CASE("start-up recovery resolves every interrupted reservation") {
     CHECK(honoured.state == TicketState::Issued);
     CHECK(honoured.print_unconfirmed);
     CHECK(store.recover_interrupted(kMorning + 2min).empty());  // idempotent
-    CHECK(store.outbox_depth() == 2);
+    CHECK(Outbox(dir.file("q.db")).depth() == 2);
     CHECK(store.reserve({&a, false, kMorning}).reservation->ticket.number == "1003");
 }
 
