@@ -124,8 +124,11 @@ void FakePtyPrinter::set_stalled(bool stalled) {
 }
 
 void FakePtyPrinter::set_bytes_per_second(size_t rate) {
-    std::lock_guard lock(mutex_);
-    bytes_per_second_ = rate;
+    {
+        std::lock_guard lock(mutex_);
+        bytes_per_second_ = rate;
+    }
+    wake();  // the reader may be blocked in a read sized for the old rate
 }
 
 void FakePtyPrinter::send_raw(const std::vector<uint8_t>& bytes) {
