@@ -183,7 +183,8 @@ void KioskController::select_service(const std::string& service_id) {
         else
             spdlog::error("ticket for {} not issued: {} — {}", service_id, to_string(out.status),
                           out.detail);
-        if (out.ticket && outbox_listener_) outbox_listener_();  // issued or voided: an event to send
+        if (out.ticket && outbox_listener_)
+            outbox_listener_();  // issued or voided: an event to send
         refresh_snapshot_on_worker();
         {
             std::lock_guard lock(mutex_);
@@ -199,9 +200,10 @@ void KioskController::select_service(const std::string& service_id) {
             } else {
                 ticket_.phase = ui::TicketPhase::Failed;
                 // The printer's own words when it said what is wrong ("Máy in hết giấy …").
-                const CitizenMessage m = out.attempt.citizen_vi.empty()
-                                             ? message_for(out.status)
-                                             : CitizenMessage{out.attempt.citizen_vi, out.attempt.citizen_en};
+                const CitizenMessage m =
+                    out.attempt.citizen_vi.empty()
+                        ? message_for(out.status)
+                        : CitizenMessage{out.attempt.citizen_vi, out.attempt.citizen_en};
                 ticket_.error_vi = m.vi;
                 ticket_.error_en = m.en;
                 ticket_.number_voided = out.status == IssueStatus::PrintFailed;

@@ -29,7 +29,9 @@ class KioskController {
     void set_waker(std::function<void()> wake);
     // Called on the worker after every commit that wrote outbox events (issue, void, recovery),
     // e.g. to wake the sync link. Set before start().
-    void set_outbox_listener(std::function<void()> listener) { outbox_listener_ = std::move(listener); }
+    void set_outbox_listener(std::function<void()> listener) {
+        outbox_listener_ = std::move(listener);
+    }
 
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);

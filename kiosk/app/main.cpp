@@ -99,28 +99,37 @@ int main(int argc, char** argv) {
     issue->add_flag("--priority", issue_opts.priority, "priority ticket");
     issue->add_option("--previews", issue_opts.preview_dir, "directory for PNG previews");
 
-    auto* decode = cli.add_subcommand("decode", "what the kiosk reads from still images of receipts");
+    auto* decode =
+        cli.add_subcommand("decode", "what the kiosk reads from still images of receipts");
     DecodeCommandOptions decode_opts;
     std::string decode_config;
     decode->add_option("IMAGE", decode_opts.images, "PNG/JPEG files")->required();
     decode->add_option("--config", decode_config, "TOML config (ticket URL, office)");
-    decode->add_flag("--live", decode_opts.live, "the camera's fast hints instead of the thorough still mode");
+    decode->add_flag("--live", decode_opts.live,
+                     "the camera's fast hints instead of the thorough still mode");
 
-    auto* announce = cli.add_subcommand("announce", "print the words of a call and play it, or write it as WAV");
+    auto* announce =
+        cli.add_subcommand("announce", "print the words of a call and play it, or write it as WAV");
     AnnounceCommandOptions announce_opts;
     std::string announce_reading;
-    announce->add_option("NUMBER", announce_opts.number, "ticket number as printed, e.g. 1005, A012")->required();
+    announce
+        ->add_option("NUMBER", announce_opts.number, "ticket number as printed, e.g. 1005, A012")
+        ->required();
     announce->add_option("COUNTER", announce_opts.counter, "counter number")->required();
-    announce->add_option("--wav", announce_opts.wav_path, "write the call to this WAV file instead of playing it");
+    announce->add_option("--wav", announce_opts.wav_path,
+                         "write the call to this WAV file instead of playing it");
     announce->add_option("--reading", announce_reading, "north | south | digits")
         ->check(CLI::IsMember({"north", "south", "digits"}));
-    announce->add_option("--clips", announce_opts.clips_dir, "directory of office recordings (<id>.wav)");
+    announce->add_option("--clips", announce_opts.clips_dir,
+                         "directory of office recordings (<id>.wav)");
 
-    auto* print_test = cli.add_subcommand("print-test", "printer status and a test page (pangram, QR, ruler)");
+    auto* print_test =
+        cli.add_subcommand("print-test", "printer status and a test page (pangram, QR, ruler)");
     Common print_test_common;
     add_common(print_test, print_test_common);
 
-    auto* escpos_view = cli.add_subcommand("escpos-view", "render a captured ESC/POS stream to PNG");
+    auto* escpos_view =
+        cli.add_subcommand("escpos-view", "render a captured ESC/POS stream to PNG");
     std::string view_in, view_out, view_config;
     escpos_view->add_option("IN", view_in, "captured ESC/POS bytes")->required();
     escpos_view->add_option("OUT", view_out, "PNG to write")->required();
@@ -143,10 +152,12 @@ int main(int argc, char** argv) {
     if (*escpos_view) {
         auto config = load_config_or_report(view_config, std::cerr);
         if (!config) return kExitBadConfig;
-        return escpos_view_command(view_in, view_out, config->display.font_regular, std::cout, std::cerr);
+        return escpos_view_command(view_in, view_out, config->display.font_regular, std::cout,
+                                   std::cerr);
     }
     if (*announce) {
-        if (!announce_reading.empty()) announce_opts.reading = *parse_number_reading(announce_reading);
+        if (!announce_reading.empty())
+            announce_opts.reading = *parse_number_reading(announce_reading);
         return announce_command(announce_opts, std::cout, std::cerr);
     }
     if (*decode) {

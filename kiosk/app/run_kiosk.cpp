@@ -61,14 +61,16 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
             try {
                 sync = std::make_unique<SyncLink>(config.sync, db_path, clock);
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "config error: %s: sync: %s\n", config.source.c_str(), e.what());
+                std::fprintf(stderr, "config error: %s: sync: %s\n", config.source.c_str(),
+                             e.what());
                 return kExitBadConfig;
             }
         } else {
             spdlog::info("no [sync] server configured: working offline, events kept in the outbox");
         }
-        KioskController controller(config, db_path, clock,
-                                   [&printer](const TicketSlip& slip) { return printer.print(slip); });
+        KioskController controller(config, db_path, clock, [&printer](const TicketSlip& slip) {
+            return printer.print(slip);
+        });
         if (sync) controller.set_outbox_listener([&sync] { sync->notify_outbox(); });
 
         platform::RunnerOptions ro;
@@ -96,9 +98,11 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         if (o.exit_after_first_frame) std::printf("first_frame_ms %.1f\n", result.first_frame_ms);
         if (o.print_frame_stats) {
             const auto& f = result.frame_times;
-            std::printf("frame_stats frames %llu mean_ms %.2f p50_ms %.2f p95_ms %.2f p99_ms %.2f max_ms %.2f\n",
-                        static_cast<unsigned long long>(f.frames), f.mean_ms, f.p50_ms, f.p95_ms, f.p99_ms,
-                        f.max_ms);
+            std::printf(
+                "frame_stats frames %llu mean_ms %.2f p50_ms %.2f p95_ms %.2f p99_ms %.2f max_ms "
+                "%.2f\n",
+                static_cast<unsigned long long>(f.frames), f.mean_ms, f.p50_ms, f.p95_ms, f.p99_ms,
+                f.max_ms);
         }
         return result.exit_code;
     } catch (const std::exception& e) {

@@ -32,16 +32,20 @@ SyncLink::SyncLink(const SyncConfig& config, const std::string& db_path, const C
     callbacks.on_catalog = [](const sync::Catalog& catalog) {
         spdlog::info("sync: catalogue version {} in use", catalog.version);
     };
-    service_ = std::make_unique<sync::SyncService>(std::move(options), db_path, clock, std::move(callbacks));
+    service_ = std::make_unique<sync::SyncService>(std::move(options), db_path, clock,
+                                                   std::move(callbacks));
     spdlog::info("sync: server {} as kiosk {}", config.server_url, config.kiosk_id);
 }
 
-SyncLink::~SyncLink() { service_->stop(); }
+SyncLink::~SyncLink() {
+    service_->stop();
+}
 
 void SyncLink::on_status(const sync::SyncStatus& s) {
     // Log transitions only: the link reports after every exchange.
     std::lock_guard lock(mutex_);
-    if (s.online && !was_online_) spdlog::info("sync: online, outbox {} event(s) waiting", s.outbox_depth);
+    if (s.online && !was_online_)
+        spdlog::info("sync: online, outbox {} event(s) waiting", s.outbox_depth);
     if (!s.online && !s.last_error.empty() && s.last_error != last_logged_error_)
         spdlog::warn("sync: offline ({}), outbox {} event(s) kept{}", s.last_error, s.outbox_depth,
                      s.tls_problem ? " — TLS refused: check ca_file / pin" : "");

@@ -12,7 +12,7 @@
 namespace kiosk::app {
 
 class SyncLink {
-public:
+  public:
     // Throws std::runtime_error (e.g. an unreadable token file: the message names the file and
     // the problem, never the token).
     SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock);
@@ -23,7 +23,7 @@ public:
     void notify_outbox() { service_->notify_outbox(); }
     sync::SyncStatus status() const { return service_->status(); }
 
-private:
+  private:
     void on_status(const sync::SyncStatus& status);
 
     std::mutex mutex_;

@@ -196,20 +196,23 @@ void read_sync(TableReader t, KioskConfig& c) {
         if (is_slug(*v))
             s.kiosk_id = *v;
         else
-            t.error("kiosk_id", "must be 1-40 characters of a-z, 0-9, '-' or '_', got '" + *v + "'");
+            t.error("kiosk_id",
+                    "must be 1-40 characters of a-z, 0-9, '-' or '_', got '" + *v + "'");
     }
     if (auto v = t.string("token_file", true)) s.token_file = *v;
     if (auto v = t.string("ca_file", false)) s.ca_file = *v;
     if (auto v = t.string("pinned_public_key", false)) {
         if (!v->empty() && v->rfind("sha256//", 0) != 0)
-            t.error("pinned_public_key", "must start with sha256// (as written by dossier-server make-certs)");
+            t.error("pinned_public_key",
+                    "must start with sha256// (as written by dossier-server make-certs)");
         else
             s.pinned_public_key = *v;
     }
     if (auto v = t.string("client_cert", false)) s.client_cert = *v;
     if (auto v = t.string("client_key", false)) s.client_key = *v;
     if (s.client_cert.empty() != s.client_key.empty())
-        t.error(s.client_cert.empty() ? "client_cert" : "client_key", "client_cert and client_key go together");
+        t.error(s.client_cert.empty() ? "client_cert" : "client_key",
+                "client_cert and client_key go together");
     const struct {
         const char* key;
         int* field;

@@ -54,11 +54,11 @@ struct DisplayConfig {
 // [sync]: the central dossier server (docs/sync-api.md). Optional: without it the kiosk works
 // offline and keeps its outbox until a server is configured.
 struct SyncConfig {
-    bool enabled = false;  // the table is present
-    std::string server_url;  // https://dossier.example.gov.vn:8443
-    std::string kiosk_id;    // sent with events and heartbeats
-    std::string ca_file;     // PEM bundle; empty = system bundle (always verified)
-    std::string token_file;  // bearer token, mode 0600
+    bool enabled = false;           // the table is present
+    std::string server_url;         // https://dossier.example.gov.vn:8443
+    std::string kiosk_id;           // sent with events and heartbeats
+    std::string ca_file;            // PEM bundle; empty = system bundle (always verified)
+    std::string token_file;         // bearer token, mode 0600
     std::string pinned_public_key;  // "sha256//…"; empty = no pin
     std::string client_cert, client_key;
     int connect_timeout_ms = 3000;

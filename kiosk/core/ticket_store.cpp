@@ -240,5 +240,4 @@ std::optional<double> TicketStore::mean_service_seconds(const std::string& servi
     return *avg_us / 1e6;
 }
 
-
 }  // namespace kiosk

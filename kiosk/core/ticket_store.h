@@ -62,7 +62,6 @@ class TicketStore {
     // Mean of the last `window` service durations (called → served) of a service, if any.
     std::optional<double> mean_service_seconds(const std::string& service_id, int window) const;
 
-
     const std::string& path() const { return db_->path(); }
 
   private:

@@ -63,13 +63,14 @@ TEST_CASE("issue prints tickets to a file and `tickets` lists them as CSV") {
 
 TEST_CASE("decode reads a printed ticket's QR back as the kiosk's own ticket, not a dossier") {
     TempDir dir;
-    REQUIRE(run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--data", dir.path().string(), "--previews",
-                         dir.path().string()})
+    REQUIRE(run_process({kiosk_binary(), "issue", "--service", "ho-tich", "--data",
+                         dir.path().string(), "--previews", dir.path().string()})
                 .exit_code == 0);
     const auto r = run_process({kiosk_binary(), "decode", dir.file("ticket-1001.png")});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);  // an image without a dossier code
-    CHECK(r.out.find("QR Code: https://dichvucong.example.gov.vn/hang-doi/nghean/") != std::string::npos);
+    CHECK(r.out.find("QR Code: https://dichvucong.example.gov.vn/hang-doi/nghean/") !=
+          std::string::npos);
     CHECK(r.out.find("queue ticket 1001") != std::string::npos);
     CHECK(r.out.find("1001") != std::string::npos);
     CHECK(run_process({kiosk_binary(), "decode", dir.file("missing.png")}).exit_code == 1);
@@ -77,31 +78,36 @@ TEST_CASE("decode reads a printed ticket's QR back as the kiosk's own ticket, no
 
 TEST_CASE("announce prints the Vietnamese words of a call and writes its audio") {
     TempDir dir;
-    const auto r = run_process({kiosk_binary(), "announce", "1005", "3", "--wav", dir.file("call.wav")});
+    const auto r =
+        run_process({kiosk_binary(), "announce", "1005", "3", "--wav", dir.file("call.wav")});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.rfind("Xin mời công dân có số thứ tự một nghìn không trăm linh năm đến quầy số ba", 0) == 0);
+    CHECK(r.out.rfind("Xin mời công dân có số thứ tự một nghìn không trăm linh năm đến quầy số ba",
+                      0) == 0);
     std::ifstream wav(dir.file("call.wav"), std::ios::binary);
     std::string header(12, '\0');
     wav.read(header.data(), 12);
     CHECK(header.substr(0, 4) == "RIFF");
     CHECK(header.substr(8, 4) == "WAVE");
-    const auto south = run_process({kiosk_binary(), "announce", "105", "1", "--reading", "south", "--wav",
-                                    dir.file("s.wav")});
+    const auto south = run_process(
+        {kiosk_binary(), "announce", "105", "1", "--reading", "south", "--wav", dir.file("s.wav")});
     CHECK(south.out.find("một trăm lẻ năm") != std::string::npos);
-    CHECK(run_process({kiosk_binary(), "announce", "10?5", "3", "--wav", dir.file("x.wav")}).exit_code == 2);
+    CHECK(run_process({kiosk_binary(), "announce", "10?5", "3", "--wav", dir.file("x.wav")})
+              .exit_code == 2);
 }
 
 TEST_CASE("print-test to a file, then escpos-view: a readable page whose QR decodes") {
     TempDir dir;
-    const auto printed = run_process({kiosk_binary(), "print-test", "--data", dir.path().string(), "--printer",
-                                      "file:" + dir.file("t.bin")});
+    const auto printed = run_process({kiosk_binary(), "print-test", "--data", dir.path().string(),
+                                      "--printer", "file:" + dir.file("t.bin")});
     INFO(printed.out << printed.err);
     REQUIRE(printed.exit_code == 0);
-    const auto view = run_process({kiosk_binary(), "escpos-view", dir.file("t.bin"), dir.file("t.png")});
+    const auto view =
+        run_process({kiosk_binary(), "escpos-view", dir.file("t.bin"), dir.file("t.png")});
     INFO(view.out << view.err);
     REQUIRE(view.exit_code == 0);
     const auto decoded = run_process({kiosk_binary(), "decode", dir.file("t.png")});
     CHECK(decoded.out.find("QR Code:") != std::string::npos);
-    CHECK(run_process({kiosk_binary(), "escpos-view", dir.file("missing.bin"), dir.file("x.png")}).exit_code != 0);
+    CHECK(run_process({kiosk_binary(), "escpos-view", dir.file("missing.bin"), dir.file("x.png")})
+              .exit_code != 0);
 }

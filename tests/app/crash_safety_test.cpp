@@ -58,14 +58,14 @@ TEST_CASE("kill -9 during repeated issuing loses no printed ticket and duplicate
     std::uniform_int_distribution<int> delay_ms(30, 400);
     const int rounds = 14;
     for (int round = 0; round < rounds; ++round) {
-        const int pid = spawn_process(
-            {kiosk_binary(), "issue", "--config", config, "--service", "ho-tich", "--count", "5000", "--data", data});
+        const int pid = spawn_process({kiosk_binary(), "issue", "--config", config, "--service",
+                                       "ho-tich", "--count", "5000", "--data", data});
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));
         kill_and_reap(pid);
     }
     // One more clean run resolves what the last kill left behind.
-    const auto final_run = run_process(
-        {kiosk_binary(), "issue", "--config", config, "--service", "ho-tich", "--count", "1", "--data", data});
+    const auto final_run = run_process({kiosk_binary(), "issue", "--config", config, "--service",
+                                        "ho-tich", "--count", "1", "--data", data});
     INFO(final_run.out << final_run.err);
     REQUIRE(final_run.exit_code == 0);
 

@@ -72,9 +72,7 @@ TEST_CASE("a second tap while printing takes no second number") {
 
 TEST_CASE("a print failure shows a clear message and the voided number") {
     Fixture f;
-    f.printer = [](const TicketSlip&) {
-        return PrintAttempt::failed("connect_failed", "refused");
-    };
+    f.printer = [](const TicketSlip&) { return PrintAttempt::failed("connect_failed", "refused"); };
     f.act(ActionType::OpenServicePicker);
     f.act(ActionType::SelectService, "dat-dai");
     f.controller.wait_idle();
@@ -139,9 +137,8 @@ TEST_CASE("a full field is shown as unavailable") {
 TEST_CASE("an unusable store pauses ticketing with a notice instead of crashing") {
     KioskConfig config = *parse_config(embedded_demo_config(), "<embedded>").config;
     SystemClock clock;
-    KioskController c(config, "/nonexistent-dir/queue.db", clock, [](const TicketSlip&) {
-        return PrintAttempt::printed();
-    });
+    KioskController c(config, "/nonexistent-dir/queue.db", clock,
+                      [](const TicketSlip&) { return PrintAttempt::printed(); });
     c.start();
     c.wait_idle();
     const auto vm = c.view_model();

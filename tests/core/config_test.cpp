@@ -208,8 +208,10 @@ client_cert = "/x.pem"
     const ConfigResult b = parse_config(bad, "k.toml");
     REQUIRE(b.errors.size() == 4);
     CHECK(b.errors[0].to_string() ==
-          "k.toml: sync.server_url: must be an https:// URL (TLS is always on), got 'http://dossier.example.gov.vn'");
+          "k.toml: sync.server_url: must be an https:// URL (TLS is always on), got "
+          "'http://dossier.example.gov.vn'");
     CHECK(b.errors[1].key == "sync.kiosk_id");
     CHECK(b.errors[2].to_string() == "k.toml: sync.token_file: is required (a string)");
-    CHECK(b.errors[3].to_string() == "k.toml: sync.client_key: client_cert and client_key go together");
+    CHECK(b.errors[3].to_string() ==
+          "k.toml: sync.client_key: client_cert and client_key go together");
 }

@@ -1,5 +1,6 @@
 // libFuzzer target for the sync reply parsers (clang, -DKIOSK_FUZZ=ON):
-//   build/bin/fuzz/fuzz_sync_replies -max_len=65536 -max_total_time=60 build/bin/fuzz-seeds/fuzz_sync_replies
+//   build/bin/fuzz/fuzz_sync_replies -max_len=65536 -max_total_time=60
+//   build/bin/fuzz-seeds/fuzz_sync_replies
 #include <cstdio>
 #include <cstdlib>
 
