@@ -18,7 +18,7 @@ int issue_command(const KioskConfig& config, const IssueCommandOptions& o, std::
     }
     try {
         DataDirLock lock(o.data_dir);
-        TicketPrinter printer(config, o.printer_uri, o.preview_dir);
+        TicketPrinter printer(config, o.printer_uri, o.preview_dir, o.data_dir + "/paper_counter");
         TicketStore store(o.data_dir + "/queue.db");
         SystemClock clock;
         for (const auto& r : store.recover_interrupted(clock.now()))

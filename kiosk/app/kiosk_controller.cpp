@@ -218,7 +218,6 @@ void KioskController::select_service(const std::string& service_id) {
             }
             ticket_finished_at_ = clock_.now();
             last_activity_ = clock_.now();
-            last_outcome_ = std::move(out);
         }
         wake();
     });
@@ -266,11 +265,6 @@ TimePoint KioskController::next_deadline() const {
 
 void KioskController::wait_idle() {
     worker_.drain();
-}
-
-std::optional<IssueOutcome> KioskController::last_outcome() const {
-    std::lock_guard lock(mutex_);
-    return last_outcome_;
 }
 
 }  // namespace kiosk::app

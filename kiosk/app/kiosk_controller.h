@@ -39,9 +39,6 @@ class KioskController {
     TimePoint next_deadline() const;  // when the picture must change next without input
     void wait_idle();                 // blocks until queued store/printer work is done
 
-    // Last outcome, for logs and tests.
-    std::optional<IssueOutcome> last_outcome() const;
-
   private:
     struct QueueSnapshot {
         std::map<std::string, int> waiting;
@@ -70,7 +67,6 @@ class KioskController {
     QueueSnapshot snapshot_;
     std::string notice_vi_, notice_en_;
     bool store_ok_ = false;
-    std::optional<IssueOutcome> last_outcome_;
     std::function<void()> wake_;
     std::function<void()> outbox_listener_;
 

@@ -51,7 +51,7 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         }
         if (o.headless) std::filesystem::create_directories(o.out_dir);
 
-        TicketPrinter printer(config, o.printer_uri, preview_dir);
+        TicketPrinter printer(config, o.printer_uri, preview_dir, o.data_dir + "/paper_counter");
         spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir,
                      printer.describe(), config.source);
         SystemClock clock;

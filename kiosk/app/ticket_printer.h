@@ -35,17 +35,8 @@ class TicketPrinter {
     const PrintTimings& last_timings() const { return timings_; }
     std::string describe() const { return device_->transport().describe(); }
 
-    // For the screens: what the citizen reads about the last failure (empty when it printed),
-    // and the staff status line (fault, printer status, paper counter).
-    const printer::PrintOutcome& last_outcome() const { return device_->last_outcome(); }
-    printer::CitizenText citizen_message() const {
-        return printer::citizen_message(last_outcome().fault);
-    }
-    std::string status_line() const { return device_->status_line(); }
-    // Heartbeat while idle (e.g. every 30 s on the worker): refreshes status_line() and tells
-    // when a stopped printer is ready again, so the kiosk can lift its "printer trouble" notice.
-    printer::StatusReport query_status() { return device_->query_status(); }
-    void reset_paper_counter() { device_->paper_counter().reset(); }  // staff loaded a new roll
+    // The staff screen (next issue) reaches status, paper counter and reprint through the
+    // device: PrinterDevice::status_line(), query_status(), paper_counter().
     printer::PrinterDevice& device() { return *device_; }
 
   private:

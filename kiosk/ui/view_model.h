@@ -13,7 +13,6 @@ struct ServiceTile {
     std::string id;
     std::string name_vi;
     std::string name_en;
-    std::string counters_text;  // "Quầy 1, 2" is built by the UI from counters
     std::vector<int> counters;
     int waiting = 0;        // tickets waiting now in this field
     bool available = true;  // false when the daily cap is reached
@@ -43,7 +42,7 @@ struct ViewModel {
     Language language = Language::Vi;
     std::string office_name_vi;
     std::string office_name_en;
-    std::string date_text;  // "Thứ Sáu, 27/11/2026" is built by the UI from the parts below
+    // The UI formats the date ("Thứ Sáu, 27/11/2026") and clock from these parts.
     int year = 2026, month = 1, day = 1, weekday = 0, hour = 0, minute = 0;
     std::vector<ServiceTile> services;
     bool priority_selected = false;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "kiosk/core/config.h"
 #include "process.h"
 #include "support/temp_dir.h"
 
@@ -110,4 +111,27 @@ TEST_CASE("print-test to a file, then escpos-view: a readable page whose QR deco
     CHECK(decoded.out.find("QR Code:") != std::string::npos);
     CHECK(run_process({kiosk_binary(), "escpos-view", dir.file("missing.bin"), dir.file("x.png")})
               .exit_code != 0);
+}
+
+TEST_CASE("the software paper counter lives in the data directory and survives a restart") {
+    TempDir dir;
+    std::string config = kiosk::embedded_demo_config();
+    const std::string key = "timeout_ms = 5000";
+    REQUIRE(config.find(key) != std::string::npos);
+    config.replace(config.find(key), key.size(),
+                   key + "\npaper_roll_mm = 1000\npaper_low_mm = 500");
+    std::ofstream(dir.file("kiosk.toml")) << config;
+    auto issue = [&] {
+        return run_process({kiosk_binary(), "issue", "--config", dir.file("kiosk.toml"),
+                            "--service", "ho-tich", "--data", dir.path().string()});
+    };
+    REQUIRE(issue().exit_code == 0);
+    double after_one = 0;
+    std::ifstream(dir.file("paper_counter")) >> after_one;
+    CHECK(after_one > 800);  // one 80 mm ticket is 120-160 mm with feed
+    CHECK(after_one < 900);
+    REQUIRE(issue().exit_code == 0);  // a new process continues from the file, not a full roll
+    double after_two = 0;
+    std::ifstream(dir.file("paper_counter")) >> after_two;
+    CHECK(after_two < after_one - 100);
 }
