@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/dossier_server_fixture.h"
 #include "app/process.h"
 #include "bench_stats.h"
 #include "kiosk/app/sync_link.h"
@@ -31,10 +32,10 @@
 #include "kiosk/sync/api_client.h"
 #include "kiosk/sync/sync_service.h"
 #include "kiosk/sync/token_file.h"
-#include "sync_bench_fixture.h"
 
 using namespace kiosk;
 using namespace kiosk::bench;
+using namespace kiosk::test;
 using Steady = std::chrono::steady_clock;
 
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// What sync_bench runs against, all made in the run: a CA and certificates
+// What the sync tests and bench/sync_bench run against, all made in the run: a CA and certificates
 // (`dossier-server make-certs`), a kiosk token, dossier-server processes on 127.0.0.1 (healthy or
 // with a fault plan), and a TCP listener that accepts connections and never answers.
 #include <atomic>
@@ -9,7 +9,7 @@
 
 #include "support/temp_dir.h"
 
-namespace kiosk::bench {
+namespace kiosk::test {
 
 // build/bin/dossier-server unless overridden (e.g. to compare a server build).
 std::string dossier_server_binary();
@@ -20,7 +20,7 @@ class SyncFixture {
   public:
     SyncFixture();  // throws std::runtime_error with dossier-server's stderr if make-certs fails
 
-    static constexpr const char* kKioskId = "nghean-bench-01";
+    static constexpr const char* kKioskId = "nghean-kiosk-01";
     std::string file(const std::string& name) const { return dir_.file(name); }
     std::string ca_file() const { return dir_.file("certs/ca.pem"); }
     std::string token_file() const { return dir_.file("kiosk-token"); }
@@ -28,7 +28,7 @@ class SyncFixture {
     std::string sync_toml(int port) const;
 
   private:
-    test::TempDir dir_{"sync-bench"};
+    TempDir dir_{"sync-fixture"};
 };
 
 // A `dossier-server serve` child on 127.0.0.1 with a fresh seeded database; SIGKILLed when
@@ -70,4 +70,4 @@ class SilentListener {
     std::thread thread_;
 };
 
-}  // namespace kiosk::bench
+}  // namespace kiosk::test

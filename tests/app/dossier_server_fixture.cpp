@@ -1,4 +1,4 @@
-#include "sync_bench_fixture.h"
+#include "dossier_server_fixture.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,12 +13,12 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "app/process.h"
+#include "process.h"
 
-namespace kiosk::bench {
+namespace kiosk::test {
 
 namespace {
-constexpr const char* kToken = "sync-bench-token-0123456789abcdef";
+constexpr const char* kToken = "kiosk-test-token-0123456789abcdef";
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path);
@@ -131,4 +131,4 @@ SilentListener::~SilentListener() {
     ::close(fd_);
 }
 
-}  // namespace kiosk::bench
+}  // namespace kiosk::test
