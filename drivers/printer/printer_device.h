@@ -63,6 +63,10 @@ class PrinterDevice {
     // "Máy in: hết giấy — thay cuộn mới | Printer tcp://…: paper out — load a new roll — <detail>"
     // from the latest job or status query, plus the software paper counter when enabled.
     std::string status_line() const;
+    // The fault from the latest job or status query (None = ready as far as we know) and its
+    // precise cause.
+    PrintFault current_fault() const { return current_fault_; }
+    const std::string& current_detail() const { return current_detail_; }
     const PrintOutcome& last_outcome() const { return last_; }
     bool status_supported() const;
     bool resync_pending() const { return resync_pending_; }

@@ -8,11 +8,21 @@ namespace kiosk::app {
 
 using namespace std::chrono;
 
+namespace {
+// How often a printer that failed is asked whether it is ready again.
+constexpr seconds kPrinterPollInterval{10};
+}  // namespace
+
 KioskController::KioskController(const KioskConfig& config, std::string db_path, const Clock& clock,
                                  PrintFn print)
-    : config_(config), db_path_(std::move(db_path)), clock_(clock), print_(std::move(print)) {
+    : config_(config),
+      db_path_(std::move(db_path)),
+      clock_(clock),
+      print_(std::move(print)),
+      pin_gate_(config.staff, clock) {
     language_ = config_.default_language == "en" ? ui::Language::En : ui::Language::Vi;
     last_activity_ = clock_.now();
+    enable_lookup({}, {});  // cache only until run_kiosk hands over the server and printer
 }
 
 KioskController::~KioskController() = default;
@@ -60,6 +70,14 @@ void KioskController::start() {
     });
 }
 
+void KioskController::queue_changed() {
+    worker_.post([this] {
+        if (!store_) return;
+        refresh_snapshot_on_worker();
+        wake();
+    });
+}
+
 void KioskController::refresh_snapshot_on_worker() {
     QueueSnapshot snap;
     snap.business_date = local_date_iso(clock_.now());
@@ -89,7 +107,8 @@ ui::ViewModel KioskController::view_model() const {
     vm.hour = local.hour;
     vm.minute = local.minute;
     vm.priority_selected = priority_;
-    vm.printer_ready = store_ok_;
+    vm.printer_ready = store_ok_ && !printer_blocked_;
+    fill_staff_view_locked(vm);
     vm.notice_vi = notice_vi_;
     vm.notice_en = notice_en_;
     for (const auto& s : config_.services) {
@@ -106,6 +125,7 @@ ui::ViewModel KioskController::view_model() const {
         vm.services.push_back(std::move(tile));
     }
     vm.ticket = ticket_;
+    if (screen_ == ui::Screen::Lookup) vm.lookup = lookup_->view();
     if (ticket_finished_at_) {
         const auto left =
             seconds(config_.ticket_screen_s) - duration_cast<seconds>(now - *ticket_finished_at_);
@@ -119,6 +139,13 @@ void KioskController::go_home_locked() {
     priority_ = false;
     ticket_ = {};
     ticket_finished_at_.reset();
+    lookup_->reset();  // nothing of the last citizen's dossier stays on screen
+    pin_entry_.clear();
+    pin_wrong_ = false;
+    staff_.panel = ui::StaffPanel::Overview;
+    staff_.typed_number.clear();
+    staff_.result_vi.clear();
+    staff_.result_en.clear();
     // The next citizen starts in the office's language.
     language_ = config_.default_language == "en" ? ui::Language::En : ui::Language::Vi;
 }
@@ -130,7 +157,7 @@ void KioskController::handle(const ui::Action& action) {
         case ui::ActionType::UserActivity:
             break;
         case ui::ActionType::OpenServicePicker:
-            if (store_ok_ && !issuing_) screen_ = ui::Screen::ServicePicker;
+            if (store_ok_ && !printer_blocked_ && !issuing_) screen_ = ui::Screen::ServicePicker;
             break;
         case ui::ActionType::TogglePriority:
             priority_ = !priority_;
@@ -144,6 +171,28 @@ void KioskController::handle(const ui::Action& action) {
         case ui::ActionType::SelectService:
             lock.unlock();
             select_service(action.arg);
+            break;
+        case ui::ActionType::OpenLookup:
+            if (!issuing_ && screen_ == ui::Screen::Home) {
+                screen_ = ui::Screen::Lookup;
+                lookup_->open();
+            }
+            break;
+        case ui::ActionType::LookupKey:
+        case ui::ActionType::LookupSubmit:
+        case ui::ActionType::LookupPrintSlip:
+        case ui::ActionType::LookupAgain:
+        case ui::ActionType::LookupRetry:
+            if (screen_ != ui::Screen::Lookup) break;
+            lock.unlock();  // the flow may wake the UI (which takes mutex_)
+            lookup_->handle(action);
+            break;
+        case ui::ActionType::StaffCorner:
+            staff_corner_tap_locked();
+            break;
+        case ui::ActionType::Staff:
+            lock.unlock();
+            staff_command(action.arg);
             break;
     }
 }
@@ -195,8 +244,11 @@ void KioskController::select_service(const std::string& service_id) {
             ticket_.wait_minutes = out.wait_minutes;
             if (out.status == IssueStatus::Issued) {
                 ticket_.phase = ui::TicketPhase::Ready;
+                ticket_.print_unconfirmed = out.print_unconfirmed;
                 notice_vi_.clear();
                 notice_en_.clear();
+                printer_trouble_ = false;
+                printer_blocked_ = false;
             } else {
                 ticket_.phase = ui::TicketPhase::Failed;
                 // The printer's own words when it said what is wrong ("Máy in hết giấy …").
@@ -208,6 +260,8 @@ void KioskController::select_service(const std::string& service_id) {
                 ticket_.error_en = m.en;
                 ticket_.number_voided = out.status == IssueStatus::PrintFailed;
                 if (out.status == IssueStatus::PrintFailed) {
+                    printer_trouble_ = true;
+                    next_printer_poll_ = clock_.now() + kPrinterPollInterval;
                     notice_vi_ =
                         "Máy in đang gặp sự cố. Nếu không nhận được vé, vui lòng báo cán bộ tiếp "
                         "nhận.";
@@ -226,20 +280,27 @@ void KioskController::select_service(const std::string& service_id) {
 void KioskController::tick() {
     const TimePoint now = clock_.now();
     bool day_changed = false;
+    bool poll_printer = false;
     {
         std::lock_guard lock(mutex_);
         if (!issuing_) {
             if (ticket_finished_at_ &&
                 now - *ticket_finished_at_ >= seconds(config_.ticket_screen_s))
                 go_home_locked();
-            else if (screen_ != ui::Screen::Home &&
-                     now - last_activity_ >= seconds(config_.idle_timeout_s))
+            else if (screen_ == ui::Screen::Lookup
+                         ? lookup_->idle_expired(now)  // not while a lookup is in flight
+                         : screen_ != ui::Screen::Home &&
+                               now - last_activity_ >= seconds(config_.idle_timeout_s))
                 go_home_locked();
         }
         day_changed = store_ok_ && !snapshot_.business_date.empty() &&
                       snapshot_.business_date != local_date_iso(now);
         if (day_changed) snapshot_.business_date = local_date_iso(now);  // post the refresh once
+        poll_printer =
+            printer_trouble_ && staff_services_ && !issuing_ && now >= next_printer_poll_;
+        if (poll_printer) next_printer_poll_ = now + kPrinterPollInterval;
     }
+    if (poll_printer) worker_.post([this] { poll_printer_on_worker(); });
     if (day_changed)
         worker_.post([this] {
             refresh_snapshot_on_worker();
@@ -257,6 +318,11 @@ TimePoint KioskController::next_deadline() const {
         const auto since = now - *ticket_finished_at_;
         next = std::min(next, *ticket_finished_at_ + duration_cast<seconds>(since) + seconds(1));
     }
+    if (printer_trouble_ && staff_services_) next = std::min(next, next_printer_poll_);
+    // The PIN lock countdown changes every second.
+    if (screen_ == ui::Screen::StaffPin && pin_gate_.locked())
+        next = std::min(next, now + seconds(1));
+    if (screen_ == ui::Screen::Lookup) next = std::min(next, lookup_->idle_deadline());
     // While printing nothing times out (tick() waits for the worker), so no idle deadline then.
     if (screen_ != ui::Screen::Home && !issuing_)
         next = std::min(next, last_activity_ + seconds(config_.idle_timeout_s));

@@ -8,7 +8,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "kiosk/app/lookup_flow.h"
+#include "kiosk/app/staff_pin.h"
+#include "kiosk/app/staff_services.h"
 #include "kiosk/app/worker.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/config.h"
@@ -33,6 +37,21 @@ class KioskController {
         outbox_listener_ = std::move(listener);
     }
 
+    // The staff screen's devices (printer status, paper, test page, sync). Without them the
+    // staff screen still opens (reprint and counts) but shows no device state. Set before start().
+    void set_staff_services(StaffServices* services) { staff_services_ = services; }
+
+    // Dossier lookup (kiosk_controller_lookup.cpp): the server's lookup and the slip printer.
+    // Without it the lookup screen works from the offline cache only. Set before start().
+    void enable_lookup(DossierLookupFn lookup, SlipPrintFn print_slip);
+    // A payload from any scanner (evdev, serial, SDL keyboard burst, camera, script `scan`),
+    // on any thread: on the home or lookup screen it goes to the lookup, elsewhere it is ignored.
+    void on_scan(const std::string& payload);
+
+    // The queue changed elsewhere (a counter called through the hub): refresh the waiting
+    // counts the screens show.
+    void queue_changed();
+
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);
     void tick();                      // timers: idle return, ticket countdown, day change
@@ -47,6 +66,16 @@ class KioskController {
     };
 
     void go_home_locked();
+    // Staff screen (kiosk_controller_staff.cpp).
+    void staff_corner_tap_locked();
+    void staff_command(const std::string& command);
+    void staff_pin_command_locked(const std::string& command);
+    void staff_post(std::function<void()> job);  // a printer/store job; busy until it ends
+    void refresh_staff_on_worker(bool query_printer);
+    void reprint_on_worker(const std::string& number);  // empty: the day's latest ticket
+    void set_staff_result(std::string vi, std::string en, bool error);
+    void poll_printer_on_worker();
+    void fill_staff_view_locked(ui::ViewModel& vm) const;
     void select_service(const std::string& service_id);
     void refresh_snapshot_on_worker();
     void wake();
@@ -67,13 +96,27 @@ class KioskController {
     QueueSnapshot snapshot_;
     std::string notice_vi_, notice_en_;
     bool store_ok_ = false;
+    // A status-capable printer reported a fault: "Lấy số" waits until a poll says it is ready
+    // again, instead of voiding a number per citizen.
+    bool printer_blocked_ = false;
+    bool printer_trouble_ = false;  // the notice is about the printer: poll until it recovers
+    TimePoint next_printer_poll_{};
+
+    StaffServices* staff_services_ = nullptr;
+    StaffPinGate pin_gate_;
+    std::string pin_entry_;  // digits typed so far (never drawn, never logged)
+    bool pin_wrong_ = false;
+    std::vector<TimePoint> corner_taps_;
+    ui::StaffView staff_;  // device and queue facts from the worker, plus the panel state
+    bool staff_busy_ = false;
     std::function<void()> wake_;
     std::function<void()> outbox_listener_;
 
     // Touched only on the worker thread.
     std::unique_ptr<TicketStore> store_;
     std::unique_ptr<TicketIssuer> issuer_;
-    Worker worker_;  // last: destroyed (joined) first
+    std::unique_ptr<LookupFlow> lookup_;  // created in the constructor; uses worker_
+    Worker worker_;                       // last: destroyed (joined) first
 };
 
 }  // namespace kiosk::app

@@ -10,12 +10,16 @@
 #include "drivers/printer/printer_uri.h"
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/announce_command.h"
+#include "kiosk/app/board_command.h"
+#include "kiosk/app/counter_command.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/decode_command.h"
 #include "kiosk/app/escpos_view_command.h"
+#include "kiosk/app/hub_command.h"
 #include "kiosk/app/issue_command.h"
 #include "kiosk/app/print_test_command.h"
 #include "kiosk/app/run_kiosk.h"
+#include "kiosk/app/staff_pin.h"
 
 using namespace kiosk;
 using namespace kiosk::app;
@@ -128,6 +132,9 @@ int main(int argc, char** argv) {
     Common print_test_common;
     add_common(print_test, print_test_common);
 
+    auto* staff_pin = cli.add_subcommand(
+        "staff-pin", "read a new staff PIN from stdin and print the [staff] pin_hash line");
+
     auto* escpos_view =
         cli.add_subcommand("escpos-view", "render a captured ESC/POS stream to PNG");
     std::string view_in, view_out, view_config;
@@ -135,12 +142,29 @@ int main(int argc, char** argv) {
     escpos_view->add_option("OUT", view_out, "PNG to write")->required();
     escpos_view->add_option("--config", view_config, "TOML config (font for text-mode bytes)");
 
+    auto* counter_cmd =
+        cli.add_subcommand("counter", "the counter terminal for staff (talks to the queue hub)");
+    CounterCli counter_cli;
+    add_counter_options(*counter_cmd, counter_cli);
+    auto* board_cmd =
+        cli.add_subcommand("board", "the calling board on a TV (live from the queue hub)");
+    BoardCli board_cli;
+    add_board_options(*board_cmd, board_cli);
+
+    auto* hub_cmd = cli.add_subcommand("hub", "the office queue hub without a screen (LAN API)");
+    HubCommandOptions hub_opts;
+    add_hub_options(*hub_cmd, hub_opts);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e) == 0 ? kExitOk : kExitBadConfig;
     }
 
+    if (*staff_pin) return staff_pin_command(std::cin, std::cout, std::cerr);
+    if (*counter_cmd) return run_counter_cli(counter_cli);
+    if (*board_cmd) return run_board_cli(board_cli);
+    if (*hub_cmd) return run_hub_cli(hub_opts);
     if (*check) return check_config_command(check_file, std::cout, std::cerr);
     if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
     if (*print_test) {

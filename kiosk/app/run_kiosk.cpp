@@ -4,9 +4,13 @@
 
 #include <filesystem>
 
+#include "drivers/scanner/scanner_inputs.h"
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/kiosk_controller.h"
+#include "kiosk/app/lookup_slip_printer.h"
+#include "kiosk/app/staff_services.h"
+#include "kiosk/hub/hub_host.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/app/ticket_printer.h"
 #include "kiosk/platform/runner.h"
@@ -20,6 +24,8 @@ class KioskClient final : public platform::RunnerClient {
   public:
     KioskClient(KioskController& controller, const Clock& clock)
         : controller_(controller), clock_(clock) {}
+
+    void on_scan(const std::string& payload) override { controller_.on_scan(payload); }
 
     void on_frame(platform::FrameContext& frame) override {
         controller_.tick();
@@ -56,10 +62,13 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
                      printer.describe(), config.source);
         SystemClock clock;
         const std::string db_path = o.data_dir + "/queue.db";
+        DeviceStaffServices staff(config, printer);
         std::unique_ptr<SyncLink> sync;
         if (config.sync.enabled) {
             try {
-                sync = std::make_unique<SyncLink>(config.sync, db_path, clock);
+                sync = std::make_unique<SyncLink>(config.sync, db_path, clock,
+                                                  [&staff] { return staff.health(); });
+                staff.set_sync(sync.get());
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "config error: %s: sync: %s\n", config.source.c_str(),
                              e.what());
@@ -68,10 +77,45 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         } else {
             spdlog::info("no [sync] server configured: working offline, events kept in the outbox");
         }
-        KioskController controller(config, db_path, clock, [&printer](const TicketSlip& slip) {
-            return printer.print(slip);
+        KioskController controller(config, db_path, clock,
+                                   [&printer, &staff](const TicketSlip& slip) {
+                                       PrintAttempt attempt = printer.print(slip);
+                                       staff.printer_snapshot(false);  // fresh heartbeat words
+                                       return attempt;
+                                   });
+        // The office queue on the LAN ([hub] listen): counters and boards connect here. Declared
+        // after the controller so it stops first.
+        std::string hub_error;
+        std::unique_ptr<hub::HubServer> hub_server =
+            hub::start_hub_host(config, db_path, clock, hub_error);
+        if (!hub_server && !hub_error.empty()) {
+            std::fprintf(stderr, "config error: %s: hub: %s\n", config.source.c_str(),
+                         hub_error.c_str());
+            return kExitBadConfig;
+        }
+        if (hub_server)
+            hub_server->set_on_committed([&sync, &controller] {
+                // A counter called, finished or transferred: events to send, counts to redraw.
+                if (sync) sync->notify_outbox();
+                controller.queue_changed();
+            });
+        controller.set_outbox_listener([&sync, &hub_server] {
+            if (sync) sync->notify_outbox();
+            if (hub_server) hub_server->notify_changed();  // boards see the new waiting count
         });
-        if (sync) controller.set_outbox_listener([&sync] { sync->notify_outbox(); });
+        // Dossier lookups on the sync link's lookup thread; status slips through the ticket
+        // printer.
+        controller.enable_lookup(
+            sync ? DossierLookupFn([&sync](const std::string& code, const std::string& kind,
+                                           const std::string& factor,
+                                           std::function<void(const sync::LookupResult&)> done) {
+                sync->lookup(code, kind, factor, std::move(done));
+            })
+                 : DossierLookupFn(),
+            [&printer, &config, preview_dir](const MonoBitmap& slip, const std::string& code) {
+                return print_status_slip(printer.device(), config, slip, code, preview_dir);
+            });
+        controller.set_staff_services(&staff);
 
         platform::RunnerOptions ro;
         ro.display = config.display;
@@ -88,10 +132,17 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         platform::Runner runner(ro);
         controller.set_waker(runner.waker());
         controller.start();
+        // USB scanners on their own device nodes (evdev / serial), when configured: every read
+        // reaches the lookup through the same entry as the script's `scan`.
+        scanner::ScannerInputs scanners(
+            config.scanner,
+            [&controller](const scanner::ScanInput& in) { controller.on_scan(in.payload); });
+        scanners.start();
         if (sync) sync->start();
 
         KioskClient client(controller, clock);
         const platform::RunResult result = runner.run(client);
+        scanners.stop();
         controller.set_waker({});
         controller.wait_idle();  // a ticket being printed is finished and committed before exit
         if (sync) sync->stop();  // events not yet sent stay in the outbox for the next start

@@ -21,13 +21,16 @@ sync::SyncOptions sync_options_from(const SyncConfig& c) {
     o.heartbeat_s = c.heartbeat_s;
     o.max_backoff = std::chrono::seconds(c.max_backoff_s);
     o.lookup_timeout_ms = c.lookup_timeout_ms;
+    o.keep_sent = std::chrono::hours(24 * c.keep_sent_days);
     return o;
 }
 
-SyncLink::SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock) {
+SyncLink::SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock,
+                   std::function<sync::KioskHealth()> health) {
     sync::SyncOptions options = sync_options_from(config);
     options.api.token = sync::load_token_file(config.token_file);
     sync::SyncCallbacks callbacks;
+    callbacks.health = std::move(health);
     callbacks.on_status = [this](const sync::SyncStatus& s) { on_status(s); };
     callbacks.on_catalog = [](const sync::Catalog& catalog) {
         spdlog::info("sync: catalogue version {} in use", catalog.version);

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's link to the dossier server as the app uses it: SyncService built from [sync],
 // status changes logged (the staff screen reads status()), woken after every outbox write.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,12 +16,20 @@ class SyncLink {
   public:
     // Throws std::runtime_error (e.g. an unreadable token file: the message names the file and
     // the problem, never the token).
-    SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock);
+    // `health` (optional, any thread) gives the printer and paper words for heartbeats.
+    SyncLink(const SyncConfig& config, const std::string& db_path, const Clock& clock,
+             std::function<sync::KioskHealth()> health = {});
     ~SyncLink();
 
     void start() { service_->start(); }
     void stop() { service_->stop(); }
     void notify_outbox() { service_->notify_outbox(); }
+    // A citizen's dossier lookup; answered on the sync lookup thread through `done`.
+    void lookup(std::string code, std::string factor_kind, std::string factor,
+                std::function<void(const sync::LookupResult&)> done) {
+        service_->lookup(std::move(code), std::move(factor_kind), std::move(factor),
+                         std::move(done));
+    }
     sync::SyncStatus status() const { return service_->status(); }
 
   private:

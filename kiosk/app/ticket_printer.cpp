@@ -19,6 +19,7 @@ PrintAttempt to_print_attempt(const printer::PrintOutcome& outcome) {
     if (outcome.ok()) return PrintAttempt::printed();
     PrintAttempt attempt = PrintAttempt::failed(std::string(printer::error_code(outcome.fault)),
                                                 outcome.detail, outcome.bytes_sent);
+    attempt.whole_job_sent = outcome.fault == printer::PrintFault::Unconfirmed;
     const printer::CitizenText citizen = printer::citizen_message(outcome.fault);
     attempt.citizen_vi = citizen.vi;
     attempt.citizen_en = citizen.en;

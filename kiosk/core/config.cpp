@@ -223,7 +223,8 @@ void read_sync(TableReader t, KioskConfig& c) {
                 {"batch_size", &s.batch_size, 1, 500},
                 {"catalog_refresh_s", &s.catalog_refresh_s, 10, 86400},
                 {"heartbeat_s", &s.heartbeat_s, 5, 3600},
-                {"max_backoff_s", &s.max_backoff_s, 1, 3600}};
+                {"max_backoff_s", &s.max_backoff_s, 1, 3600},
+                {"keep_sent_days", &s.keep_sent_days, 1, 3650}};
     for (const auto& i : ints)
         if (auto v = t.integer(i.key, false, i.min, i.max)) *i.field = static_cast<int>(*v);
     t.report_unknown_keys();
@@ -330,6 +331,12 @@ ConfigResult parse_config(const std::string& toml_text, const std::string& sourc
     read_printer(root.sub_table("printer", true), c);
     read_display(root.sub_table("display", false), c);
     read_sync(root.sub_table("sync", false), c);
+    config_detail::read_hub(root.sub_table("hub", false), c);
+    config_detail::read_voice(root.sub_table("voice", false), c);
+    config_detail::read_board(root.sub_table("board", false), c);
+    read_staff(root.sub_table("staff", false), c);
+    config_detail::read_camera(root.sub_table("camera", false), c);
+    config_detail::read_scanner(root.sub_table("scanner", false), c);
     read_services(root, source_name, c, result.errors);
     root.report_unknown_keys();
     if (result.errors.empty()) result.config = std::move(c);

@@ -68,6 +68,68 @@ struct SyncConfig {
     int catalog_refresh_s = 300;
     int heartbeat_s = 60;
     int max_backoff_s = 60;
+    int keep_sent_days = 30;  // acknowledged events are deleted after this long
+};
+
+// [hub]: the office queue served on the LAN (docs/lan-api.md). Off unless `listen` is set.
+enum class PriorityPolicy { Strict, Interleaved };
+
+struct HubConfig {
+    std::string listen;       // "0.0.0.0:8470"; empty = no hub in this process
+    std::string tokens_file;  // one token per line, mode 0600 (docs/lan-api.md "Tokens")
+    std::string tls_cert;     // PEM; both set = HTTPS, both empty = plain HTTP on the LAN
+    std::string tls_key;
+    // strict: priority tickets always first; interleaved: one priority after every
+    // `priority_every` normal calls of the same counter (nobody already waiting starves).
+    PriorityPolicy priority_policy = PriorityPolicy::Strict;
+    int priority_every = 3;  // ≥ 1
+    int max_no_shows = 2;    // 0–5: a ticket missed more often is dropped (state no_show)
+    bool enabled() const { return !listen.empty(); }
+};
+
+// [voice]: how calls are spoken on the board (chime + "Xin mời công dân có số thứ tự …").
+struct VoiceConfig {
+    bool enabled = true;
+    std::string reading = "north";  // "north" | "south" | "digits" (see vietnamese_numbers.h)
+    int repeat = 1;                 // 1–3: each call is spoken this many times
+    std::string clips_dir;          // office recordings; empty = assets/voice/vi
+    int gap_ms = 120;               // 0–2000: silence between clips
+};
+
+// [board]: the calling board on the TV.
+struct BoardConfig {
+    int recent_calls = 6;   // 3–12 lines of history
+    std::string notice_vi;  // scrolling notice (NFC), optional
+    std::string notice_en;
+};
+
+// [staff]: the staff screen (printer status, paper, reprint, sync) behind a PIN. Without the
+// table the staff screen is off. The PIN is kept only as a salted SHA-256 (`kiosk staff-pin`).
+struct StaffConfig {
+    bool enabled = false;
+    std::string pin_salt;    // hex
+    std::string pin_sha256;  // hex of SHA-256(salt ":" pin)
+    int lock_after = 5;      // wrong PINs in a row before the keypad locks (3–10)
+    int lockout_s = 300;     // how long it stays locked (30–3600 s)
+};
+
+// [camera]: the camera on the lookup screen (drivers/camera, GStreamer). Off unless enabled.
+struct CameraConfig {
+    bool enabled = false;
+    // gst-launch syntax ending in an appsink that receives 8-bit grey frames.
+    std::string pipeline =
+        "v4l2src device=/dev/video0 ! videoconvert ! video/x-raw,format=GRAY8 ! appsink";
+    bool preview = true;  // show the live picture behind the guide frame
+};
+
+// [scanner]: USB code scanners (drivers/scanner). Without a device the UI's keyboard events
+// are watched for scanner bursts instead.
+struct ScannerConfig {
+    std::string evdev_device;   // /dev/input/by-id/usb-…-event-kbd (keyboard-wedge scanner)
+    std::string serial_device;  // /dev/ttyACM0 or a udev symlink (CDC-ACM scanner)
+    int serial_baud = 9600;     // a standard rate 1200–230400
+    int burst_max_gap_ms = 30;  // 5–200: longer gaps between keys are a person typing
+    int burst_min_chars = 6;    // 3–64: shorter bursts are a person typing
 };
 
 struct KioskConfig {
@@ -85,6 +147,12 @@ struct KioskConfig {
     PrinterConfig printer;
     DisplayConfig display;
     SyncConfig sync;
+    HubConfig hub;
+    VoiceConfig voice;
+    BoardConfig board;
+    StaffConfig staff;
+    CameraConfig camera;
+    ScannerConfig scanner;
     std::vector<ServiceConfig> services;
 
     const ServiceConfig* find_service(const std::string& id) const;

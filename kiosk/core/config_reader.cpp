@@ -136,3 +136,74 @@ void TableReader::report_unknown_keys() {
 }
 
 }  // namespace kiosk::config_detail
+
+// [hub], [voice] and [board]: the office queue on the LAN, the spoken calls, the calling board.
+namespace kiosk::config_detail {
+
+void read_hub(TableReader t, KioskConfig& c) {
+    if (!t.present()) return;
+    HubConfig& h = c.hub;
+    if (auto v = t.string("listen", false)) {
+        const auto colon = v->rfind(':');
+        const bool port_ok = colon != std::string::npos && colon + 1 < v->size() &&
+                             v->size() - colon - 1 <= 5 &&
+                             v->find_first_not_of("0123456789", colon + 1) == std::string::npos &&
+                             std::stoi(v->substr(colon + 1)) <= 65535;
+        if (v->empty() || (colon > 0 && port_ok))
+            h.listen = *v;
+        else
+            t.error("listen",
+                    "must be HOST:PORT (\"0.0.0.0:8470\") or empty for no hub, got '" + *v + "'");
+    }
+    if (auto v = t.string("tokens_file", false)) h.tokens_file = *v;
+    if (auto v = t.string("tls_cert", false)) h.tls_cert = *v;
+    if (auto v = t.string("tls_key", false)) h.tls_key = *v;
+    if (h.tls_cert.empty() != h.tls_key.empty())
+        t.error(h.tls_cert.empty() ? "tls_cert" : "tls_key", "tls_cert and tls_key go together");
+    if (h.enabled() && h.tokens_file.empty())
+        t.error("tokens_file", "is required when listen is set (every client needs a token)");
+    if (auto v = t.string("priority_policy", false)) {
+        if (*v == "strict")
+            h.priority_policy = PriorityPolicy::Strict;
+        else if (*v == "interleaved")
+            h.priority_policy = PriorityPolicy::Interleaved;
+        else
+            t.error("priority_policy", "must be \"strict\" or \"interleaved\", got '" + *v + "'");
+    }
+    if (auto v = t.integer("priority_every", false, 1, 20)) h.priority_every = static_cast<int>(*v);
+    if (auto v = t.integer("max_no_shows", false, 0, 5)) h.max_no_shows = static_cast<int>(*v);
+    t.report_unknown_keys();
+}
+
+void read_voice(TableReader t, KioskConfig& c) {
+    if (!t.present()) return;
+    VoiceConfig& v = c.voice;
+    if (auto b = t.boolean("enabled", false)) v.enabled = *b;
+    if (auto s = t.string("reading", false)) {
+        if (*s == "north" || *s == "south" || *s == "digits")
+            v.reading = *s;
+        else
+            t.error("reading", "must be \"north\", \"south\" or \"digits\", got '" + *s + "'");
+    }
+    if (auto n = t.integer("repeat", false, 1, 3)) v.repeat = static_cast<int>(*n);
+    if (auto s = t.string("clips_dir", false)) v.clips_dir = *s;
+    if (auto n = t.integer("gap_ms", false, 0, 2000)) v.gap_ms = static_cast<int>(*n);
+    t.report_unknown_keys();
+}
+
+void read_board(TableReader t, KioskConfig& c) {
+    if (!t.present()) return;
+    BoardConfig& b = c.board;
+    if (auto n = t.integer("recent_calls", false, 3, 12)) b.recent_calls = static_cast<int>(*n);
+    for (auto [key, field] : {std::pair{"notice_vi", &b.notice_vi}, {"notice_en", &b.notice_en}}) {
+        if (auto s = t.string(key, false)) {
+            if (s->size() > 1000)
+                t.error(key, "is too long for the scrolling notice (at most 1000 bytes)");
+            else
+                *field = *s;
+        }
+    }
+    t.report_unknown_keys();
+}
+
+}  // namespace kiosk::config_detail

@@ -39,4 +39,16 @@ class TableReader {
     std::set<std::string> seen_;
 };
 
+// The office-queue tables (config_reader.cpp): [hub], [voice], [board].
+void read_hub(TableReader t, KioskConfig& c);
+void read_voice(TableReader t, KioskConfig& c);
+void read_board(TableReader t, KioskConfig& c);
+
+// [staff] (config_staff.cpp).
+void read_staff(TableReader t, KioskConfig& c);
+
+// [camera] and [scanner] (config_scanner.cpp).
+void read_camera(TableReader t, KioskConfig& c);
+void read_scanner(TableReader t, KioskConfig& c);
+
 }  // namespace kiosk::config_detail

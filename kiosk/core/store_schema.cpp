@@ -52,6 +52,66 @@ CREATE TABLE IF NOT EXISTS catalog_cache(
   checked_at_us INTEGER NOT NULL);
 )SQL";
 
+// v2 → v3: staff call tickets at counters (CallQueue). Tickets gain their counter columns and lose
+// UNIQUE(business_date, service_id, sequence): a transfer moves a ticket to another field under its
+// own number, so (date, number) is the key now (numbers were always unique per day). SQLite cannot
+// drop a constraint, hence the copy. `counters` keeps each counter's pause state, current ticket
+// and interleave streak; `calls` is the board's history and the resume point of the hub's event
+// stream; `dossier_cache` keeps the last dossier replies.
+constexpr const char* kUpgradeToV3 = R"SQL(
+CREATE TABLE tickets_v3(
+  id                INTEGER PRIMARY KEY,
+  business_date     TEXT NOT NULL,
+  service_id        TEXT NOT NULL,
+  sequence          INTEGER NOT NULL,
+  number            TEXT NOT NULL,
+  priority          INTEGER NOT NULL,
+  state             TEXT NOT NULL,
+  reserved_at_us    INTEGER NOT NULL,
+  issued_at_us      INTEGER,
+  called_at_us      INTEGER,
+  served_at_us      INTEGER,
+  void_reason       TEXT NOT NULL DEFAULT '',
+  print_unconfirmed INTEGER NOT NULL DEFAULT 0,
+  counter           INTEGER NOT NULL DEFAULT 0,
+  no_shows          INTEGER NOT NULL DEFAULT 0,
+  recalls           INTEGER NOT NULL DEFAULT 0,
+  target_counter    INTEGER NOT NULL DEFAULT 0,
+  origin_service_id TEXT NOT NULL DEFAULT '',
+  UNIQUE (business_date, number));
+INSERT INTO tickets_v3(id, business_date, service_id, sequence, number, priority, state,
+  reserved_at_us, issued_at_us, called_at_us, served_at_us, void_reason, print_unconfirmed)
+  SELECT id, business_date, service_id, sequence, number, priority, state, reserved_at_us,
+  issued_at_us, called_at_us, served_at_us, void_reason, print_unconfirmed FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_v3 RENAME TO tickets;
+CREATE INDEX IF NOT EXISTS tickets_by_state ON tickets(business_date, service_id, state);
+CREATE INDEX IF NOT EXISTS tickets_waiting
+  ON tickets(business_date, service_id, state, target_counter, priority, issued_at_us, id);
+CREATE INDEX IF NOT EXISTS tickets_for_counter
+  ON tickets(business_date, target_counter, state, issued_at_us, id);
+CREATE INDEX IF NOT EXISTS tickets_by_counter ON tickets(business_date, counter, state);
+CREATE TABLE IF NOT EXISTS counters(
+  number            INTEGER PRIMARY KEY,
+  paused            INTEGER NOT NULL DEFAULT 0,
+  pause_reason      TEXT NOT NULL DEFAULT '',
+  current_ticket_id INTEGER,
+  priority_streak   INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS calls(
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id  INTEGER NOT NULL,
+  number     TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  counter    INTEGER NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('call', 'recall')),
+  priority   INTEGER NOT NULL DEFAULT 0,
+  at_us      INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS dossier_cache(
+  code          TEXT PRIMARY KEY,
+  body          TEXT NOT NULL,
+  fetched_at_us INTEGER NOT NULL);
+)SQL";
+
 int64_t user_version(SqliteDb& db) {
     Statement v(db, "PRAGMA user_version");
     v.step();
@@ -70,6 +130,10 @@ void migrate_store(SqliteDb& db) {
                          std::to_string(kStoreSchemaVersion) + ")");
     if (version < 1) db.exec(kSchemaV1);
     if (version < 2) db.exec(kUpgradeToV2);
+    if (version < 3) {
+        db.exec(kSchemaV1);  // idempotent; a partial early file may lack the tickets table
+        db.exec(kUpgradeToV3);
+    }
     db.exec(("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str());
     tx.commit();
 }

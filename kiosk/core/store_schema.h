@@ -11,7 +11,8 @@
 namespace kiosk {
 
 // 1: tickets, sequences, outbox. 2: outbox reject_reason + pending index, catalog cache.
-inline constexpr int kStoreSchemaVersion = 2;
+// 3: the counters (call queue): ticket counter columns, counters, calls, dossier_cache.
+inline constexpr int kStoreSchemaVersion = 3;
 
 // Creates or upgrades the schema; throws StoreError for a file written by a newer kiosk.
 void migrate_store(SqliteDb& db);

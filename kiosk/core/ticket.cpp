@@ -11,7 +11,7 @@ constexpr StateName kStateNames[] = {
     {TicketState::Reserved, "reserved"}, {TicketState::Printing, "printing"},
     {TicketState::Issued, "issued"},     {TicketState::Void, "void"},
     {TicketState::Called, "called"},     {TicketState::Served, "served"},
-    {TicketState::NoShow, "no_show"},
+    {TicketState::NoShow, "no_show"},    {TicketState::Held, "held"},
 };
 }  // namespace
 

@@ -11,8 +11,10 @@ namespace kiosk {
 
 // Life of a ticket. A number is RESERVED durably before anything is sent to the printer, becomes
 // PRINTING just before the first byte leaves, and ISSUED once the printer took the whole job.
-// VOID numbers are never reused. Later issues add CALLED / SERVED / NO_SHOW.
-enum class TicketState { Reserved, Printing, Issued, Void, Called, Served, NoShow };
+// VOID numbers are never reused. At the counters (kiosk/core/call_queue.h) an ISSUED ticket is
+// waiting; CALLED is at a counter, HELD set aside by one, SERVED done, NO_SHOW dropped after
+// missing its calls too often. A no-show or transfer puts a ticket back to ISSUED.
+enum class TicketState { Reserved, Printing, Issued, Void, Called, Served, NoShow, Held };
 
 const char* to_string(TicketState s);
 std::optional<TicketState> ticket_state_from_string(const std::string& s);
@@ -30,6 +32,13 @@ struct Ticket {
     std::string void_reason;  // why it was voided (log language: English, precise)
     bool print_unconfirmed =
         false;  // recovered after a crash mid-print: may or may not be on paper
+    // At the counters (filled by CallQueue; TicketStore leaves the defaults).
+    int counter = 0;                // counter that called or holds it; 0 = none
+    int target_counter = 0;         // transferred to this counter only; 0 = any of the field
+    int no_shows = 0;               // calls it missed
+    int recalls = 0;                // times it was announced again
+    std::string origin_service_id;  // field it was issued for, once transferred elsewhere
+    std::optional<TimePoint> called_at;
 };
 
 // Everything printed on the paper ticket; the renderer only lays it out.
@@ -45,6 +54,9 @@ struct TicketSlip {
     bool priority = false;
     std::string qr_payload;  // ticket URL, ASCII only
     std::string footer;      // "Cảm ơn Quý khách!" (optional)
+    // A copy printed by staff ("BẢN IN LẠI"): `reprinted_at_text` says when.
+    bool reprint = false;
+    std::string reprinted_at_text;
 };
 
 }  // namespace kiosk

@@ -48,6 +48,18 @@ TicketSlip TicketIssuer::make_slip(const ServiceConfig& service, const Reservati
     return slip;
 }
 
+std::optional<TicketSlip> TicketIssuer::reprint_slip(const Ticket& ticket) const {
+    const ServiceConfig* service = config_.find_service(ticket.service_id);
+    if (!service) return std::nullopt;
+    Reservation r;
+    r.ticket = ticket;
+    r.people_ahead = store_.people_ahead_of(ticket);
+    TicketSlip slip = make_slip(*service, r, wait_minutes_for(*service, r.people_ahead));
+    slip.reprint = true;
+    slip.reprinted_at_text = local_datetime_vn(clock_.now());
+    return slip;
+}
+
 IssueOutcome TicketIssuer::issue(const std::string& service_id, bool priority, const PrintFn& print,
                                  const std::function<void(const IssueOutcome&)>& on_reserved) {
     IssueOutcome out;
@@ -87,6 +99,13 @@ IssueOutcome TicketIssuer::issue(const std::string& service_id, bool priority, c
             return out;
         }
         out.detail = attempt.error_code + ": " + attempt.detail;
+        if (attempt.whole_job_sent) {
+            store_.mark_issued(r.ticket.id, clock_.now(), /*print_unconfirmed=*/true);
+            out.ticket = store_.ticket(r.ticket.id);
+            out.status = IssueStatus::Issued;
+            out.print_unconfirmed = true;
+            return out;
+        }
         if (attempt.bytes_sent) out.detail += " (part of the job reached the printer)";
         store_.mark_void(r.ticket.id, out.detail, clock_.now());
         out.ticket = store_.ticket(r.ticket.id);

@@ -118,12 +118,13 @@ void TicketStore::mark_printing(int64_t id) {
     tx.commit();
 }
 
-void TicketStore::mark_issued(int64_t id, TimePoint now) {
+void TicketStore::mark_issued(int64_t id, TimePoint now, bool print_unconfirmed) {
     Transaction tx(*db_);
     set_state(id, TicketState::Printing, TicketState::Reserved, TicketState::Issued);
-    Statement(*db_, "UPDATE tickets SET issued_at_us=?1 WHERE id=?2")
+    Statement(*db_, "UPDATE tickets SET issued_at_us=?1, print_unconfirmed=?2 WHERE id=?3")
         .bind(1, to_us(now))
-        .bind(2, id)
+        .bind(2, print_unconfirmed ? 1 : 0)
+        .bind(3, id)
         .run();
     append_event("ticket.issued", *ticket(id), now, "");
     tx.commit();
@@ -185,6 +186,47 @@ void TicketStore::append_event(const std::string& type, const Ticket& t, TimePoi
     if (!reason.empty()) j["reason"] = reason;
     if (t.print_unconfirmed || t.state == TicketState::Printing) j["print_unconfirmed"] = true;
     insert_outbox_event(*db_, type, j.dump(), now);
+}
+
+std::optional<Ticket> TicketStore::find_by_number(const std::string& business_date,
+                                                  const std::string& number) const {
+    Statement q(*db_, (std::string("SELECT ") + kTicketColumns +
+                       " FROM tickets WHERE business_date=?1 AND number=?2")
+                          .c_str());
+    q.bind(1, business_date).bind(2, number);
+    if (!q.step()) return std::nullopt;
+    return read_ticket(q);
+}
+
+std::optional<Ticket> TicketStore::last_issued(const std::string& business_date) const {
+    Statement q(*db_, (std::string("SELECT ") + kTicketColumns +
+                       " FROM tickets WHERE business_date=?1 AND issued_at_us IS NOT NULL "
+                       "AND state <> 'void' ORDER BY issued_at_us DESC, id DESC LIMIT 1")
+                          .c_str());
+    q.bind(1, business_date);
+    if (!q.step()) return std::nullopt;
+    return read_ticket(q);
+}
+
+int TicketStore::people_ahead_of(const Ticket& t) const {
+    if (t.state != TicketState::Issued) return 0;
+    // The same order as reserve(): priority tickets first, then by issue order.
+    Statement q(*db_,
+                "SELECT COUNT(*) FROM tickets WHERE business_date=?1 AND service_id=?2 "
+                "AND state='issued' AND id<>?3 AND (priority > ?4 OR "
+                "(priority = ?4 AND (reserved_at_us < ?5 OR (reserved_at_us = ?5 AND id < ?3))))");
+    q.bind(1, t.business_date).bind(2, t.service_id).bind(3, t.id);
+    q.bind(4, int64_t{t.priority}).bind(5, to_us(t.reserved_at));
+    q.step();
+    return static_cast<int>(q.column_int(0));
+}
+
+void TicketStore::record_reprint(int64_t id, TimePoint now) {
+    Transaction tx(*db_);
+    const auto t = ticket(id);
+    if (!t) throw StoreError(db_->path() + ": no ticket " + std::to_string(id) + " to reprint");
+    append_event("ticket.reprinted", *t, now, "");
+    tx.commit();
 }
 
 std::vector<Ticket> TicketStore::tickets_of_day(const std::string& business_date) const {

@@ -47,13 +47,25 @@ class TicketStore {
     ReserveResult reserve(const ReserveRequest& request);
     // The printer is about to receive the ticket: from here on it may exist on paper.
     void mark_printing(int64_t id);
-    void mark_issued(int64_t id, TimePoint now);
+    // print_unconfirmed: the printer took the whole job but never confirmed it.
+    void mark_issued(int64_t id, TimePoint now, bool print_unconfirmed = false);
     // Only before any byte went out, or when the print is known to have failed.
     void mark_void(int64_t id, const std::string& reason, TimePoint now);
 
     // Resolves tickets left RESERVED or PRINTING by a crash: RESERVED never reached the printer
     // and is voided; PRINTING may be on paper, so it is honoured as issued and flagged.
     std::vector<RecoveredTicket> recover_interrupted(TimePoint now);
+
+    // Staff reprint: the ticket as printed, found by its number (the day's latest issued one
+    // when `number` is empty). Never returns void or unfinished tickets' copies as printable:
+    // callers check the state.
+    std::optional<Ticket> find_by_number(const std::string& business_date,
+                                         const std::string& number) const;
+    std::optional<Ticket> last_issued(const std::string& business_date) const;
+    // Waiting tickets of the same service that will be called before `t`.
+    int people_ahead_of(const Ticket& t) const;
+    // A staff copy was printed: records the outbox event `ticket.reprinted`.
+    void record_reprint(int64_t id, TimePoint now);
 
     std::vector<Ticket> tickets_of_day(const std::string& business_date) const;
     std::optional<Ticket> ticket(int64_t id) const;

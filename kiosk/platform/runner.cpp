@@ -216,6 +216,17 @@ RunResult Runner::run(RunnerClient& client) {
                 script->after_frame(s.output.widgets, s.pointer.busy(), SteadyClock::now());
             if (req.tap) s.pointer.queue_tap(req.tap->first, req.tap->second);
             if (!req.type_text.empty()) io.AddInputCharactersUTF8(req.type_text.c_str());
+            if (!req.scan_payload.empty()) client.on_scan(req.scan_payload);
+            for (const auto& [scancode, type] :
+                 {std::pair{req.key_down, SDL_KEYDOWN}, std::pair{req.key_up, SDL_KEYUP}}) {
+                if (scancode == 0) continue;
+                SDL_Event key{};  // handled by the backend before the next frame
+                key.type = type;
+                key.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+                key.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+                key.key.keysym.sym = SDL_GetKeyFromScancode(key.key.keysym.scancode);
+                SDL_PushEvent(&key);
+            }
             if (!req.screenshot_path.empty()) {
                 if (std::string err = save_screenshot(s.renderer, req.screenshot_path);
                     !err.empty())

@@ -55,6 +55,9 @@ class RunnerClient {
     // Between ImGui::NewFrame() and ImGui::Render(): build the ViewModel, call
     // ui::draw_kiosk(vm, frame.fonts, frame.output), then handle frame.output.actions.
     virtual void on_frame(FrameContext& frame) = 0;
+    // A payload read by a scanner: the script's `scan <payload>` (and SDL keyboard bursts)
+    // arrive here on the UI thread, the way the app's scanner threads reach it.
+    virtual void on_scan(const std::string& payload) { (void)payload; }
     // How long the current picture stays right (next clock minute, countdown second);
     // nullopt: it only changes on input or wake(). Asked after every frame.
     virtual std::optional<std::chrono::milliseconds> next_change_in() { return std::nullopt; }

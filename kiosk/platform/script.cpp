@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <SDL.h>
+
 #include "kiosk/platform/text_match.h"
 
 namespace kiosk::platform {
@@ -112,9 +114,23 @@ ParsedScript parse_script(std::string_view text, const std::string& file_name) {
                 continue;
             }
             c.kind = ScriptCommand::Kind::Screenshot;
+        } else if (verb == "scan") {
+            if (arg.empty()) {
+                error("scan needs the payload a scanner would read");
+                continue;
+            }
+            c.kind = ScriptCommand::Kind::Scan;
+        } else if (verb == "key") {
+            const std::string name = arg == "Enter" ? "Return" : std::string(arg);
+            c.scancode = arg.empty() ? 0 : static_cast<int>(SDL_GetScancodeFromName(name.c_str()));
+            if (c.scancode == SDL_SCANCODE_UNKNOWN) {
+                error("key needs an SDL key name such as F1, Escape, Return or Backspace");
+                continue;
+            }
+            c.kind = ScriptCommand::Kind::Key;
         } else {
             error("unknown command \"" + std::string(verb) +
-                  "\" (expected tap, type, wait, expect or screenshot)");
+                  "\" (expected tap, type, wait, expect, screenshot, key or scan)");
             continue;
         }
         result.commands.push_back(std::move(c));
@@ -203,6 +219,20 @@ ScriptRequests ScriptRunner::after_frame(const std::vector<ui::DrawnWidget>& wid
                 fail(where(c) + ": no visible text containing \"" + c.arg + "\" within " +
                      std::string(seconds) + " s. On screen: " + describe_screen(widgets));
             }
+            break;
+        case ScriptCommand::Kind::Key:
+            // Down on one frame, up on the next: ImGui 1.86 sees a press only when the key is
+            // down at a NewFrame.
+            if (frames_in_command_ == 1) {
+                req.key_down = c.scancode;
+            } else {
+                req.key_up = c.scancode;
+                advance();
+            }
+            break;
+        case ScriptCommand::Kind::Scan:
+            req.scan_payload = c.arg;
+            advance();
             break;
         case ScriptCommand::Kind::Screenshot:
             if (frames_in_command_ > kScreenshotSettleFrames) {

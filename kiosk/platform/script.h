@@ -7,6 +7,8 @@
 //   wait <ms>          let real time pass (worker threads finish) while frames keep running
 //   expect <text>      wait ≤ timeout for visible text containing <text>
 //   screenshot <name>  write OUT_DIR/<name>.png of a settled frame
+//   key <name>         press and release a key (SDL key name: F1, Escape, Return, Backspace)
+//   scan <payload>     a scanner read of <payload> (the rest of the line, as written)
 // Blank lines and lines starting with '#' are ignored. Labels and texts are NFC-compared.
 #include <chrono>
 #include <filesystem>
@@ -20,11 +22,12 @@
 namespace kiosk::platform {
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapAt, Type, Wait, Expect, Screenshot };
+    enum class Kind { Tap, TapAt, Type, Wait, Expect, Screenshot, Key, Scan };
     Kind kind = Kind::Wait;
     std::string arg;     // label, text or screenshot name
     float x = 0, y = 0;  // TapAt
     int ms = 0;          // Wait
+    int scancode = 0;    // Key (SDL_Scancode)
     int line = 0;        // 1-based line in the script file
     std::string source;  // the line as written (for messages)
 };
@@ -44,6 +47,9 @@ struct ScriptRequests {
     std::optional<std::pair<float, float>> tap;  // queue a tap at this point
     std::string type_text;                       // io.AddInputCharactersUTF8
     std::string screenshot_path;                 // capture this frame before present
+    std::string scan_payload;                    // RunnerClient::on_scan (script `scan`)
+    int key_down = 0;  // push SDL_KEYDOWN for this scancode (released on a later frame)
+    int key_up = 0;    // push SDL_KEYUP for this scancode
 };
 
 class ScriptRunner {

@@ -120,6 +120,15 @@ MonoBitmap render_ticket(const TicketSlip& slip, const TicketRenderOptions& opti
     canvas.ink_line(number_style(bold, number, dots, number_width(avail)), number);
     canvas.space(gap * 2);
 
+    if (slip.reprint) {
+        // A copy must never pass for a second number: said in words, with the time of the copy.
+        canvas.heading(heading, ticket_text::kReprint);
+        canvas.heading(
+            small,
+            std::string(ticket_text::kReprintEn) +
+                (slip.reprinted_at_text.empty() ? std::string() : " · " + slip.reprinted_at_text));
+        canvas.space(gap);
+    }
     if (slip.priority) {
         canvas.inverted_band(
             {{bld(44, 32), ticket_text::kPriority}, {reg(24, 20), ticket_text::kPriorityEn}},

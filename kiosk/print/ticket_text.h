@@ -19,6 +19,8 @@ inline constexpr const char* kHeading = "SỐ THỨ TỰ";
 inline constexpr const char* kHeadingEn = "Your number";
 inline constexpr const char* kPriority = "ƯU TIÊN";
 inline constexpr const char* kPriorityEn = "Priority";
+inline constexpr const char* kReprint = "BẢN IN LẠI";
+inline constexpr const char* kReprintEn = "Reprint";
 inline constexpr const char* kQrHint = "Quét mã để theo dõi lượt";
 inline constexpr const char* kQrHintEn = "Scan to follow your turn";
 

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "kiosk/core/unicode.h"
+#include "kiosk/scan/flat_blocks.h"
 #include "kiosk/scan/image_ops.h"
 
 namespace kiosk::scan {
@@ -81,10 +82,13 @@ void note_error(DecodeOutcome& out, const std::string& what) {
 }
 
 // One QR call and one Code 128 call, each guarded; appends valid symbols, returns how many.
-// `qr_step` > 1 reads QR codes on every qr_step-th pixel (ImageView::subsampled: no copy); Code
-// 128 always gets full resolution (its bars are often only 2 pixels wide).
+// `qr_source` (Live) replaces `view` for the QR call: a de-speckled, possibly half-resolution copy
+// whose points `qr_source_map` takes back to `view`'s coordinates. Code 128 always reads `view`
+// at full resolution (its bars are often only 2 pixels wide and must not be averaged).
 int run_pass(const ZXing::ImageView& view, const Effort& effort, const PointMap& map,
-             const char* what, DecodeOutcome& out, int qr_step = 1) {
+             const char* what, DecodeOutcome& out,
+             std::optional<ZXing::ImageView> qr_source = std::nullopt,
+             const PointMap& qr_source_map = {}) {
     int found = 0;
     auto guarded = [&](const char* symbology, auto&& call) {
         ++out.passes;
@@ -99,11 +103,12 @@ int run_pass(const ZXing::ImageView& view, const Effort& effort, const PointMap&
         }
     };
     guarded("QR", [&] {
-        const ZXing::ImageView qr_view = qr_step > 1 ? view.subsampled(qr_step) : view;
-        const PointMap qr_map =
-            qr_step > 1
-                ? PointMap([&map, qr_step](int x, int y) { return map(x * qr_step, y * qr_step); })
-                : map;
+        const ZXing::ImageView& qr_view = qr_source ? *qr_source : view;
+        const PointMap qr_map = qr_source ? PointMap([&](int x, int y) {
+            const PixelPoint p = qr_source_map(x, y);
+            return map(p.x, p.y);
+        })
+                                          : map;
         for (const ZXing::Result& r : ZXing::ReadBarcodes(qr_view, qr_hints(effort))) {
             if (!r.isValid()) continue;
             out.symbols.push_back(to_symbol(r, qr_map));
@@ -136,11 +141,24 @@ void decode_live(const GrayView& frame, const DecodeOptions& options, DecodeOutc
     if (f > 0 && f < 1 && cw >= 64 && ch >= 64) {
         const int left = (frame.width - cw) / 2, top = (frame.height - ch) / 2;
         const PointMap shift = [left, top](int x, int y) { return PixelPoint{x + left, y + top}; };
-        if (run_pass(whole.cropped(left, top, cw, ch), hints, shift, "centre", out) > 0) return;
+        const ZXing::ImageView centre = whole.cropped(left, top, cw, ch);
+        // QR on a de-speckled copy (flat_blocks.h); Code 128 on the original pixels (its
+        // 2-pixel bars must not be averaged away).
+        GrayImage flat;
+        if (options.despeckle) flat = flatten_low_contrast_blocks(frame, left, top, cw, ch);
+        const ZXing::ImageView qr_view = options.despeckle ? lum_view(flat.view()) : centre;
+        if (run_pass(centre, hints, shift, "centre", out, qr_view, identity()) > 0) return;
     }
     int step = options.whole_frame_qr_step;
     if (step <= 0) step = std::min(frame.width, frame.height) >= kSubsampleFromRows ? 2 : 1;
-    run_pass(whole, hints, identity(), "whole-frame", out, step);
+    // QR on a de-speckled copy taken at the QR pass's resolution (the copy is the subsampling).
+    GrayImage flat;
+    if (options.despeckle)
+        flat = flatten_low_contrast_blocks(frame, 0, 0, frame.width, frame.height, step);
+    const ZXing::ImageView qr_view =
+        options.despeckle ? lum_view(flat.view()) : (step > 1 ? whole.subsampled(step) : whole);
+    const PointMap scale = [step](int x, int y) { return PixelPoint{x * step, y * step}; };
+    run_pass(whole, hints, identity(), "whole-frame", out, qr_view, scale);
 }
 
 bool has_both(const DecodeOutcome& out) {

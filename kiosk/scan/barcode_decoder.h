@@ -21,7 +21,8 @@ enum class DecodeMode {
     // Camera frames: tryHarder, tryRotate and tryDownscale off; the centre region (where the
     // on-screen guide frame is) first at full resolution, the whole frame only if that found
     // nothing — its QR pass on every 2nd pixel for frames ≥ 700 rows (a code outside the guide
-    // box is held close, its modules are large), its Code 128 pass at full resolution.
+    // box is held close, its modules are large), its Code 128 pass at full resolution. QR passes
+    // read a de-speckled copy (DecodeOptions::despeckle), Code 128 the original pixels.
     Live,
     // Stills (`kiosk decode`, tests): tryHarder + tryRotate + downscale pyramid on the whole
     // image; until both a QR code and a Code 128 are found, retries with the global-histogram
@@ -51,6 +52,9 @@ struct DecodeOptions {
     double centre_fraction = 0.6;  // Live: side of the centre region tried first (0 = skip it)
     int max_symbols = 8;           // stop after this many symbols
     int whole_frame_qr_step = 0;   // Live: QR subsampling of the whole-frame pass (0 = auto)
+    // Live: QR passes read a copy whose low-contrast 8×8 blocks are flattened (flat_blocks.h):
+    // 2× faster on noisy MJPEG frames. false = the raw pixels (benchmark anchor).
+    bool despeckle = true;
 };
 
 struct DecodeOutcome {

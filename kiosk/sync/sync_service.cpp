@@ -254,6 +254,7 @@ void SyncService::background_loop() {
     const RetryPolicy round_backoff{0, milliseconds(500), options_.max_backoff};
     int failures = 0;
     auto next_drain = steady::now(), next_catalog = steady::now(), next_heartbeat = steady::now();
+    auto next_prune = steady::now();
     while (!stopping_) {
         bool drain_now = false, catalog_now = false;
         {
@@ -268,6 +269,13 @@ void SyncService::background_loop() {
             if (catalog_now || now >= next_catalog) {
                 fetch_catalog(api, *cache);
                 next_catalog = steady::now() + seconds(options_.catalog_refresh_s);
+            }
+            if (now >= next_prune) {
+                const int64_t pruned = outbox->prune_sent(clock_.now() - options_.keep_sent);
+                if (pruned > 0)
+                    spdlog::info("sync: deleted {} acknowledged event(s) older than {} days",
+                                 pruned, options_.keep_sent.count() / 24);
+                next_prune = steady::now() + hours(1);
             }
             if (now >= next_heartbeat) {
                 send_heartbeat(api, *outbox);
@@ -298,7 +306,7 @@ void SyncService::background_loop() {
             ++failures;
             next_drain = steady::now() + backoff_delay(round_backoff, failures, rng);
         }
-        wait_until(std::min({next_drain, next_catalog, next_heartbeat}));
+        wait_until(std::min({next_drain, next_catalog, next_heartbeat, next_prune}));
     }
 }
 

@@ -29,6 +29,9 @@ struct SyncOptions {
     int heartbeat_s = 60;
     std::chrono::milliseconds max_backoff{60000};  // between failed drain rounds
     int lookup_timeout_ms = 5000;  // a citizen is waiting: shorter than background calls
+    // Acknowledged events are kept this long (for support questions), then deleted; checked at
+    // start and every hour. Rejected events stay until a technician looks at them.
+    std::chrono::hours keep_sent{24 * 30};
 };
 
 struct SyncStatus {

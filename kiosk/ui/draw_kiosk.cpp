@@ -1,5 +1,6 @@
 #include "kiosk/ui/draw_kiosk.h"
 
+#include "kiosk/ui/screen_lookup.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/theme.h"
@@ -32,6 +33,15 @@ void draw_kiosk(const ViewModel& vm, const UiFonts& fonts, FrameOutput& out) {
             break;
         case Screen::Ticket:
             draw_ticket(ui, vm);
+            break;
+        case Screen::Lookup:
+            draw_lookup(ui, vm);
+            break;
+        case Screen::StaffPin:
+            draw_staff_pin(ui, vm);
+            break;
+        case Screen::Staff:
+            draw_staff(ui, vm);
             break;
     }
     ImGui::PopFont();

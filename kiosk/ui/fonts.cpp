@@ -52,7 +52,7 @@ bool FontSet::build(ImFontAtlas& atlas, const DisplayConfig& display, float scal
     // The huge font only draws ticket numbers: digits, capital prefixes, space, '-' and '.'.
     // At 250 px every glyph costs ~50 K atlas pixels, so no more than that.
     huge_ranges_.clear();
-    for (ImWchar r : {0x0020, 0x0020, 0x002D, 0x002E, 0x0030, 0x0039, 0x0041, 0x005A})
+    for (ImWchar r : {0x0020, 0x0020, 0x002D, 0x002F, 0x0030, 0x0039, 0x0041, 0x005A})
         huge_ranges_.push_back(r);
     huge_ranges_.push_back(0);
 

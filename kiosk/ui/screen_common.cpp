@@ -35,6 +35,12 @@ float draw_header(Ui& ui, const ViewModel& vm, float width) {
                ImVec2(origin.x + width - pad_x - clock_w,
                       origin.y + (height - clock_font->FontSize) * 0.5f),
                clock_w, 0, Align::Right);
+    // The hidden staff corner: taps on the office name's left end. Five in a row open the PIN
+    // keypad (the controller counts); nothing is drawn or recorded, citizens never see it.
+    ImGui::SetCursorScreenPos(origin);
+    if (ImGui::InvisibleButton("##staff-corner", ImVec2(ui.u * 3.0f, height)))
+        ui.out.emit(ActionType::StaffCorner);
+    ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));
     return height;
 }

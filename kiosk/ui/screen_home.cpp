@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "kiosk/ui/screen_lookup_strings.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/theme.h"
@@ -24,11 +25,11 @@ ButtonSpec take_number_spec(Ui& ui, const ViewModel& vm, ImVec2 size) {
 
 ButtonSpec dossier_spec(Ui& ui, ImVec2 size) {
     return {"##check-dossier",
-            {{tr(ui.lang, Str::CheckDossier), ui.fonts.strong, 0},
-             {tr(ui.lang, Str::ComingSoon), ui.fonts.body, 0}},
+            {{tr(ui.lang, Str::CheckDossier), ui.fonts.title, 0},
+             {tr(ui.lang, LkStr::HomeHint), ui.fonts.body, 0}},
             size,
             ButtonKind::Secondary,
-            false};
+            true};
 }
 
 }  // namespace
@@ -65,7 +66,7 @@ void draw_home(Ui& ui, const ViewModel& vm) {
             ui.out.emit(ActionType::OpenServicePicker);
         y += primary.y + gap;
         ImGui::SetCursorScreenPos(ImVec2(m, y));
-        big_button(ui, dossier_spec(ui, secondary));  // disabled until the lookup lands
+        if (big_button(ui, dossier_spec(ui, secondary))) ui.out.emit(ActionType::OpenLookup);
     } else {
         const float gap = ui.u * 1.2f;
         const float button_h = std::clamp(area_h - welcome_h - gap, touch_height(ui), ui.u * 11.0f);
@@ -79,7 +80,8 @@ void draw_home(Ui& ui, const ViewModel& vm) {
         if (big_button(ui, take_number_spec(ui, vm, ImVec2(primary_w, button_h))))
             ui.out.emit(ActionType::OpenServicePicker);
         ImGui::SetCursorScreenPos(ImVec2(m + primary_w + gap, y));
-        big_button(ui, dossier_spec(ui, ImVec2(secondary_w, button_h)));
+        if (big_button(ui, dossier_spec(ui, ImVec2(secondary_w, button_h))))
+            ui.out.emit(ActionType::OpenLookup);
     }
 
     ImGui::SetCursorScreenPos(ImVec2((screen.x - lang_size.x) * 0.5f, bottom_top));

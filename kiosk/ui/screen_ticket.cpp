@@ -111,6 +111,8 @@ std::vector<Line> wait_lines(Ui& ui, const TicketView& t) {
     }
     lines.push_back({format_wait_estimate(ui.lang, t.people_ahead, t.wait_minutes), ui.fonts.strong,
                      t.people_ahead > 0 ? theme::kText : theme::kSuccess});
+    if (t.print_unconfirmed)
+        lines.push_back({tr(ui.lang, Str::UnconfirmedNote), ui.fonts.body, theme::kErrorText});
     return lines;
 }
 

@@ -26,5 +26,12 @@ void countdown_text(Ui& ui, int seconds, float width, Align align);
 void draw_home(Ui& ui, const ViewModel& vm);
 void draw_service_picker(Ui& ui, const ViewModel& vm);
 void draw_ticket(Ui& ui, const ViewModel& vm);
+void draw_staff_pin(Ui& ui, const ViewModel& vm);
+void draw_staff(Ui& ui, const ViewModel& vm);
+
+// A grid of keypad keys at `origin` (empty labels leave a hole); returns the index tapped or -1.
+int key_grid(Ui& ui, const char* id_prefix, const std::vector<std::string>& labels, int columns,
+             ImVec2 origin, float width, float key_h, bool enabled);
+float key_grid_height(const Ui& ui, size_t keys, int columns, float key_h);
 
 }  // namespace kiosk::ui

@@ -45,6 +45,8 @@ namespace kiosk::ui {
     X(WaitUnderMinute, "Thời gian chờ: dưới 1 phút", "Estimated wait: under a minute")          \
     X(YouAreNext, "Bạn là người tiếp theo", "You are next")                                     \
     X(PrintFailed, "Không in được vé", "The ticket could not be printed")                       \
+    X(UnconfirmedNote, "Nếu máy chưa ra vé, vui lòng báo cán bộ tiếp nhận để in lại.",          \
+      "If no ticket came out, please ask the reception staff to print it again.")               \
     X(NumberVoided, "Số {} đã bị huỷ.", "Number {} has been cancelled.")                        \
     X(TryAgainOrAskStaff, "Vui lòng thử lại hoặc báo cán bộ tiếp nhận.",                        \
       "Please try again or tell the reception staff.")                                          \

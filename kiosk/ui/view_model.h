@@ -4,9 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/lookup_view.h"
+#include "kiosk/ui/staff_view.h"
+
 namespace kiosk::ui {
 
-enum class Screen { Home, ServicePicker, Ticket };
+enum class Screen { Home, ServicePicker, Ticket, Lookup, StaffPin, Staff };
 enum class Language { Vi, En };
 
 struct ServiceTile {
@@ -34,6 +37,9 @@ struct TicketView {
     std::string error_vi;
     std::string error_en;
     bool number_voided = false;
+    // Ready, but the printer never confirmed the job: the citizen is told to ask for a reprint
+    // if no ticket came out.
+    bool print_unconfirmed = false;
     int seconds_until_home = 0;
 };
 
@@ -50,6 +56,8 @@ struct ViewModel {
     std::string notice_vi;  // calm banner, e.g. printer trouble: "Máy in tạm ngừng …"
     std::string notice_en;
     bool printer_ready = true;  // false: "Lấy số" is disabled with an explanation
+    LookupView lookup;          // meaningful on Screen::Lookup
+    StaffView staff;            // meaningful on Screen::StaffPin / Screen::Staff
 };
 
 enum class ActionType {
@@ -59,6 +67,21 @@ enum class ActionType {
     GoHome,
     ToggleLanguage,
     UserActivity,  // any touch: restarts the idle timer
+    // Dossier lookup (LookupFlow): open the screen; a keypad key (arg: "A", "7", ".", "-",
+    // "back", "clear", "letters", "digits"); OK on the keypad; print the status slip; look up
+    // another code; try the same code again.
+    OpenLookup,
+    LookupKey,
+    LookupSubmit,
+    LookupPrintSlip,
+    LookupAgain,
+    LookupRetry,
+    // Staff: a tap in the header's hidden corner (five in a row open the PIN keypad), and the
+    // staff commands (arg: "pin:<digit>", "pin-back", "pin-ok", "printer-check", "paper-loaded",
+    // "test-page", "reprint-last", "reprint-number", "key:<c>", "key-back", "reprint-typed",
+    // "cancel", "exit").
+    StaffCorner,
+    Staff,
 };
 
 struct Action {

@@ -68,6 +68,30 @@ TEST_CASE(
     CHECK(Outbox(f.dir.file("q.db")).pending(10)[0].type == "ticket.voided");
 }
 
+TEST_CASE("a job the printer took whole but never confirmed is honoured and flagged, not voided") {
+    Fixture f;
+    auto out = f.issuer.issue("ho-tich", false, [](const TicketSlip&) {
+        PrintAttempt a =
+            PrintAttempt::failed("unconfirmed", "no GS r 1 reply within 15000 ms", true);
+        a.whole_job_sent = true;
+        return a;
+    });
+    CHECK(out.status == IssueStatus::Issued);
+    CHECK(out.print_unconfirmed);
+    CHECK(out.ticket->state == TicketState::Issued);
+    CHECK(out.ticket->print_unconfirmed);
+    const auto events = Outbox(f.dir.file("q.db")).pending(10);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "ticket.issued");
+    CHECK(events[0].payload.find("\"print_unconfirmed\":true") != std::string::npos);
+    // A job cut off half-way is still voided: part of a ticket is not a ticket.
+    auto cut = f.issuer.issue("ho-tich", false, [](const TicketSlip&) {
+        return PrintAttempt::failed("connection_lost", "peer reset after 40 KB", true);
+    });
+    CHECK(cut.status == IssueStatus::PrintFailed);
+    CHECK(cut.ticket->state == TicketState::Void);
+}
+
 TEST_CASE("a renderer exception is a print failure, not a crash") {
     Fixture f;
     auto out = f.issuer.issue("ho-tich", false, [](const TicketSlip&) -> PrintAttempt {

@@ -9,6 +9,7 @@
 
 #include "kiosk/core/catalog_cache.h"
 #include "kiosk/core/outbox.h"
+#include "kiosk/core/sqlite_db.h"
 #include "kiosk/sync/sync_service.h"
 #include "sync_test_util.h"
 #include "test_server.h"
@@ -229,4 +230,33 @@ TEST_CASE("status reaches the callback: depth, last success, last error") {
     std::ostringstream dump;
     server.db().dump(dump);
     CHECK(dump.str().find("\"paper\":\"low\"") != std::string::npos);
+}
+
+TEST_CASE("acknowledged events are deleted after keep_sent; pending ones never are") {
+    test::TestServer server;
+    const std::string db = server.dir().file("kiosk.db");
+    test::fill_outbox(db, 20);
+    ManualClock clock{time_point_cast<microseconds>(system_clock::now())};
+    auto count_rows = [&] {
+        SqliteDb raw(db);
+        Statement q(raw, "SELECT COUNT(*) FROM outbox");
+        q.step();
+        return q.column_int(0);
+    };
+    {
+        SyncService service(options_for(server), db, clock, {});
+        service.start();
+        REQUIRE(test::wait_for([&] { return Outbox(db).depth() == 0; }));
+        service.stop();
+    }
+    CHECK(count_rows() == 20);  // acknowledged, still kept
+    Outbox(db).append("ticket.issued", R"({"number":"1001"})", clock.now());  // a new pending one
+    clock.advance(hours(24 * 31));
+    auto o = options_for(server);
+    o.api.http.base_url = "https://127.0.0.1:9";  // server unreachable: the new event must stay
+    SyncService later(o, db, clock, {});
+    later.start();
+    REQUIRE(test::wait_for([&] { return count_rows() == 1; }));
+    later.stop();
+    CHECK(Outbox(db).depth() == 1);
 }

@@ -110,6 +110,19 @@ void HarnessClient::apply(const ui::Action& a) {
         case ui::ActionType::ToggleLanguage:
             vm_.language = vm_.language == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
             break;
+        case ui::ActionType::OpenLookup:
+            vm_.screen = ui::Screen::Lookup;
+            vm_.lookup = {};
+            break;
+        case ui::ActionType::LookupKey:  // the lookup's own tests drive LookupFlow
+        case ui::ActionType::LookupSubmit:
+        case ui::ActionType::LookupPrintSlip:
+        case ui::ActionType::LookupAgain:
+        case ui::ActionType::LookupRetry:
+            break;
+        case ui::ActionType::StaffCorner:  // the staff screen has its own tests
+        case ui::ActionType::Staff:
+            break;
         case ui::ActionType::UserActivity:
             break;
     }

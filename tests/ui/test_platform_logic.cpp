@@ -97,6 +97,29 @@ TEST_CASE("script runner: screenshot waits for settled frames; wait uses real ti
     CHECK(run.exit_code() == 0);
 }
 
+TEST_CASE("script key: SDL key names, pressed on one frame and released on the next") {
+    const auto parsed = parse_script("key F1\nkey Enter\nkey Escape\n", "k.txt");
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed.commands.size() == 3);
+    CHECK(parsed.commands[0].kind == ScriptCommand::Kind::Key);
+    CHECK(parsed.commands[0].scancode == 58);  // SDL_SCANCODE_F1 (USB HID usage id)
+    CHECK(parsed.commands[1].scancode == 40);  // Return
+    CHECK(parsed.commands[2].scancode == 41);  // Escape
+    const auto bad = parse_script("key\nkey NoSuchKey\n", "k.txt");
+    REQUIRE(bad.errors.size() == 2);
+    CHECK(bad.errors[1].find("k.txt:2: key needs an SDL key name") == 0);
+
+    ScriptRunner run(parsed.commands, "k.txt", "/tmp", 1s);
+    const auto t = ScriptRunner::Clock::now();
+    auto down = run.after_frame({}, false, t);
+    CHECK(down.key_down == 58);
+    CHECK(down.key_up == 0);
+    auto up = run.after_frame({}, false, t);
+    CHECK(up.key_down == 0);
+    CHECK(up.key_up == 58);
+    CHECK(run.after_frame({}, false, t).key_down == 40);
+}
+
 TEST_CASE("labels match across NFC and NFD") {
     const std::string nfd_label =
         "La\xCC\x82\xCC\x81y so\xCC\x82\xCC\x81 thu\xCC\x9B\xCC\x81 tu\xCC\x9B\xCC\xA3";

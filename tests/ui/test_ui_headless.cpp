@@ -122,17 +122,15 @@ TEST_CASE("disabled buttons emit nothing") {
     REQUIRE(dossier);
     CHECK(take->clickable);
     CHECK_FALSE(take->enabled);
-    CHECK_FALSE(dossier->enabled);
-    CHECK(find_widget(probe.last_widgets(), "Sắp có"));
+    CHECK(dossier->enabled);  // a dossier lookup needs no printer
 
     SUBCASE("taps on their centres do nothing") {
         test::HarnessClient client(vm);
-        const auto r = run_script(
-            client, "disabled-taps",
-            tap_at_centre(*take) + tap_at_centre(*dossier) + "wait 50\nexpect Lấy số thứ tự\n");
+        const auto r = run_script(client, "disabled-taps",
+                                  tap_at_centre(*take) + "wait 50\nexpect Lấy số thứ tự\n");
         CHECK_MESSAGE(r.exit_code == 0, r.message);
         CHECK(client.actions().empty());
-        CHECK(client.user_activity_count() == 2);  // the touches themselves were seen
+        CHECK(client.user_activity_count() == 1);  // the touch itself was seen
         CHECK(client.view_model().screen == ui::Screen::Home);
     }
     SUBCASE("tap by label refuses a disabled button") {

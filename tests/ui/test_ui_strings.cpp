@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <utf8proc.h>
 
+#include "kiosk/ui/staff_strings.h"
 #include "kiosk/ui/strings.h"
 
 using namespace kiosk::ui;
@@ -42,6 +43,23 @@ TEST_CASE("every UI string is valid NFC UTF-8 in both languages") {
         CHECK(to_nfc(s.vi) == s.vi);
         CHECK(to_nfc(s.en) == s.en);
     }
+}
+
+TEST_CASE("every staff screen string is valid NFC UTF-8 in both languages") {
+    const auto strings = all_staff_strings();
+    REQUIRE(strings.size() > 20);
+    std::set<std::string> keys;
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        const StaffString& s = strings[i];
+        INFO("string ", s.key);
+        CHECK(static_cast<std::size_t>(s.id) == i);
+        CHECK(keys.insert(s.key).second);
+        CHECK(std::string(s.vi).size() > 0);
+        CHECK(std::string(s.en).size() > 0);
+        CHECK(to_nfc(s.vi) == s.vi);
+        CHECK(to_nfc(s.en) == s.en);
+    }
+    CHECK(std::string(tr(Language::Vi, StaffStr::PinTitle)) == "Nhập mã PIN cán bộ");
 }
 
 TEST_CASE("the NFC check catches decomposed text") {
