@@ -10,9 +10,9 @@
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/lookup_slip_printer.h"
 #include "kiosk/app/staff_services.h"
-#include "kiosk/hub/hub_host.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/app/ticket_printer.h"
+#include "kiosk/hub/hub_host.h"
 #include "kiosk/platform/runner.h"
 #include "kiosk/ui/draw_kiosk.h"
 
