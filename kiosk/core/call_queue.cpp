@@ -13,7 +13,7 @@ constexpr const char* kColumns =
     "issued_at_us, void_reason, print_unconfirmed, counter, target_counter, no_shows, recalls, "
     "origin_service_id, called_at_us";
 
-std::string select_tickets(const char* where) {
+std::string select_tickets(const std::string& where) {
     return std::string("SELECT ") + kColumns + " FROM tickets WHERE " + where;
 }
 
@@ -40,11 +40,23 @@ QueueActionResult failed(QueueError e) {
 }
 
 // Earlier in the line: issue time, then id (reservation order) for equal times.
-bool before(const Ticket& a, const Ticket& b) {
-    const int64_t ta = a.issued_at ? to_us(*a.issued_at) : 0;
-    const int64_t tb = b.issued_at ? to_us(*b.issued_at) : 0;
+// Where a waiting ticket stands in the line: its issue time, or for a missed call the later of
+// that and the missed call plus the grace period (the same rule as kQueueOrder in SQL).
+int64_t queue_time_us(const Ticket& t, std::chrono::seconds grace) {
+    const int64_t issued = t.issued_at ? to_us(*t.issued_at) : 0;
+    if (t.no_shows > 0 && t.called_at) return std::max(issued, to_us(*t.called_at + grace));
+    return issued;
+}
+
+bool before(const Ticket& a, const Ticket& b, std::chrono::seconds grace) {
+    const int64_t ta = queue_time_us(a, grace), tb = queue_time_us(b, grace);
     return ta != tb ? ta < tb : a.id < b.id;
 }
+
+// ORDER BY for waiting tickets; ?9 is the no-show grace in microseconds.
+constexpr const char* kQueueOrder =
+    " ORDER BY (CASE WHEN no_shows > 0 AND called_at_us IS NOT NULL THEN "
+    "MAX(issued_at_us, called_at_us + ?9) ELSE issued_at_us END), id LIMIT 1";
 
 }  // namespace
 
@@ -298,24 +310,26 @@ std::optional<Ticket> CallQueue::pick_next(int counter, int priority_streak, boo
     priority_pick = false;
     const std::string date = local_date_iso(now);
     {  // transferred to this counter: called here first, in issue order
-        Statement q(*db_, select_tickets("business_date=?1 AND target_counter=?2 AND "
-                                         "state='issued' ORDER BY issued_at_us, id LIMIT 1")
+        Statement q(*db_, select_tickets(std::string("business_date=?1 AND target_counter=?2 AND "
+                                                     "state='issued'") +
+                                         kQueueOrder)
                               .c_str());
-        q.bind(1, date).bind(2, int64_t{counter});
+        q.bind(1, date).bind(2, int64_t{counter}).bind(9, grace_us());
         if (q.step()) return view_->read_ticket(q);
     }
     std::optional<Ticket> normal, priority;
-    const std::string sql = select_tickets(
-        "business_date=?1 AND service_id=?2 AND state='issued' AND target_counter=0 AND "
-        "priority=?3 ORDER BY issued_at_us, id LIMIT 1");
+    const std::string sql =
+        select_tickets(std::string("business_date=?1 AND service_id=?2 AND state='issued' AND "
+                                   "target_counter=0 AND priority=?3") +
+                       kQueueOrder);
     for (const std::string& service : view_->services_of(counter)) {
         for (int prio = 0; prio <= 1; ++prio) {
             Statement q(*db_, sql.c_str());
-            q.bind(1, date).bind(2, service).bind(3, int64_t{prio});
+            q.bind(1, date).bind(2, service).bind(3, int64_t{prio}).bind(9, grace_us());
             if (!q.step()) continue;
             Ticket t = view_->read_ticket(q);
             auto& best = prio ? priority : normal;
-            if (!best || before(t, *best)) best = std::move(t);
+            if (!best || before(t, *best, options_.no_show_grace)) best = std::move(t);
         }
     }
     if (!priority) return normal;

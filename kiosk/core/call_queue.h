@@ -75,8 +75,13 @@ struct CallQueueOptions {
     PriorityPolicy policy = PriorityPolicy::Strict;
     int priority_every = 3;
     int max_no_shows = 2;
+    // A citizen who missed a call is not called again at once (they are probably still on
+    // their way): the ticket waits as if it had been issued this long after the missed call,
+    // but never loses its original place to people who came later than that.
+    std::chrono::seconds no_show_grace{180};
     static CallQueueOptions from(const HubConfig& hub) {
-        return {hub.priority_policy, hub.priority_every, hub.max_no_shows};
+        return {hub.priority_policy, hub.priority_every, hub.max_no_shows,
+                std::chrono::seconds(hub.no_show_grace_s)};
     }
 };
 
@@ -135,6 +140,10 @@ class CallQueue {
     SqliteDb& db() { return *db_; }
 
   private:
+    int64_t grace_us() const {
+        return std::chrono::duration_cast<std::chrono::microseconds>(options_.no_show_grace)
+            .count();
+    }
     struct CounterRow;
     std::optional<CounterRow> counter_row(int counter);
     QueueActionResult start_action(int counter, CounterRow& row);

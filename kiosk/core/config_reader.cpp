@@ -172,6 +172,8 @@ void read_hub(TableReader t, KioskConfig& c) {
     }
     if (auto v = t.integer("priority_every", false, 1, 20)) h.priority_every = static_cast<int>(*v);
     if (auto v = t.integer("max_no_shows", false, 0, 5)) h.max_no_shows = static_cast<int>(*v);
+    if (auto v = t.integer("no_show_grace_s", false, 0, 1800))
+        h.no_show_grace_s = static_cast<int>(*v);
     t.report_unknown_keys();
 }
 

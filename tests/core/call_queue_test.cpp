@@ -124,7 +124,7 @@ TEST_CASE("strict policy: priority first, then issue order; finishing the last o
 
 TEST_CASE("interleaved policy: one priority after every N normal calls of that counter") {
     Fixture f("[hub]\npriority_policy = \"interleaved\"\npriority_every = 2\n",
-              CallQueueOptions{PriorityPolicy::Interleaved, 2, 2});
+              CallQueueOptions{PriorityPolicy::Interleaved, 2, 2, 180s});
     std::vector<std::string> n, p;
     for (int i = 0; i < 4; ++i)
         n.push_back(f.issue("a"));
@@ -149,24 +149,36 @@ TEST_CASE("a counter only calls its own fields") {
     CHECK(f.queue->call_next(9, f.now).error == QueueError::CounterUnknown);
 }
 
-TEST_CASE("no-show: back in its original place up to max_no_shows times, then dropped") {
-    Fixture f("", CallQueueOptions{PriorityPolicy::Strict, 3, 2});
+TEST_CASE(
+    "no-show: back in the line after a grace period, up to max_no_shows times, then dropped") {
+    Fixture f("", CallQueueOptions{PriorityPolicy::Strict, 3, 2, 180s});
     const auto t1 = f.issue("a");
+    f.now += 1min;
     const auto t2 = f.issue("a");
-    for (int miss = 1; miss <= 2; ++miss) {
-        CHECK(f.next(1) == t1);  // still ahead of t2
-        auto r = f.queue->no_show(1, f.now);
-        REQUIRE(r.ok());
-        CHECK_FALSE(r.dropped);
-        CHECK(r.ticket->state == TicketState::Issued);
-        CHECK(r.ticket->no_shows == miss);
-    }
+    f.now += 1min;
     CHECK(f.next(1) == t1);
-    auto r = f.queue->no_show(1, f.now);
+    auto r = f.queue->no_show(1, f.now);  // 08:02: t1 waits as if issued at 08:05
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.dropped);
+    CHECK(r.ticket->state == TicketState::Issued);
+    CHECK(r.ticket->no_shows == 1);
+    f.now += 1min;
+    const auto t3 = f.issue("a");  // 08:03, before t1's new place
+    f.now += 3min;
+    const auto t4 = f.issue("a");  // 08:06, after it
+    CHECK(f.next(1) == t2);        // the citizen behind is not kept waiting for the absent one
+    CHECK(f.next(1) == t3);
+    CHECK(f.next(1) == t1);  // then the missed ticket, before people who came later
+    r = f.queue->no_show(1, f.now);
+    REQUIRE(r.ok());
+    CHECK(r.ticket->no_shows == 2);
+    CHECK(f.next(1) == t4);
+    f.now += 4min;
+    CHECK(f.next(1) == t1);
+    r = f.queue->no_show(1, f.now);
     REQUIRE(r.ok());
     CHECK(r.dropped);
     CHECK(r.ticket->state == TicketState::NoShow);
-    CHECK(f.next(1) == t2);
     CHECK(f.queue->view().waiting(f.now)[0].second == 0);
     CHECK(f.queue->no_show(2, f.now).error == QueueError::NoCurrentTicket);
 }
@@ -272,7 +284,7 @@ TEST_CASE("recall writes a new call; every action writes its outbox event in ord
 }
 
 TEST_CASE("restart keeps counters, current tickets, streaks and the call sequence") {
-    Fixture f("", CallQueueOptions{PriorityPolicy::Interleaved, 1, 2});
+    Fixture f("", CallQueueOptions{PriorityPolicy::Interleaved, 1, 2, 180s});
     const auto n1 = f.issue("a");
     const auto n2 = f.issue("a");
     const auto p1 = f.issue("a", true);
@@ -280,8 +292,8 @@ TEST_CASE("restart keeps counters, current tickets, streaks and the call sequenc
     REQUIRE(f.queue->pause(3, "Bảo trì", f.now).ok());
     const int64_t seq = f.queue->view().last_call_seq();
     f.queue.reset();
-    f.queue = std::make_unique<CallQueue>(f.path, f.config,
-                                          CallQueueOptions{PriorityPolicy::Interleaved, 1, 2});
+    f.queue = std::make_unique<CallQueue>(
+        f.path, f.config, CallQueueOptions{PriorityPolicy::Interleaved, 1, 2, 180s});
     auto c1 = f.queue->view().counter(1, f.now);
     REQUIRE(c1->current);
     CHECK(c1->current->number == n1);

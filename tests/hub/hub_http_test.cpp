@@ -126,11 +126,12 @@ TEST_CASE("counter actions over HTTP: call, recall, no-show, hold, call back, tr
     CHECK(rc->call->kind == "recall");
     CHECK(rc->call->seq > r->call->seq);
 
-    auto ns = c1.no_show(1);  // back to its place (max 1)
+    auto ns = c1.no_show(1);  // back in the line behind those already waiting (max 1)
     REQUIRE(ns);
     CHECK(ns->ticket->state == "issued");
-    CHECK(c1.next(1)->ticket->number == n[0]);
-    CHECK(c1.no_show(1)->ticket->state == "no_show");  // second miss: dropped
+    // Staff call the absent citizen again by number; a second miss drops the ticket.
+    CHECK(c1.call_number(1, n[0])->ticket->number == n[0]);
+    CHECK(c1.no_show(1)->ticket->state == "no_show");
 
     CHECK(c1.next(1)->ticket->number == n[1]);
     auto h = c1.hold(1);
@@ -240,7 +241,11 @@ TEST_CASE("50 concurrent counters call 10 000 tickets: none twice, none skipped,
     for (int i = 0; i < kCounters; ++i) {
         threads.emplace_back([&, i] {
             const int counter = i + 1;
-            HubClient c(f.client(test::HubFixture::counter_token(counter)));
+            // Fifty back-to-back callers queue behind one disk sync each; on a loaded CI
+            // machine a reply can take seconds, which is not what this test is about.
+            hub::HubClientOptions o = f.client(test::HubFixture::counter_token(counter));
+            o.request_timeout_ms = 60000;
+            HubClient c(o);
             for (;;) {
                 auto r = c.next(counter);
                 if (!r) {
