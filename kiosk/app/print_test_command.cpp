@@ -81,6 +81,24 @@ MonoBitmap render_test_page(const KioskConfig& config, const std::string& printe
     return canvas.finish(16);
 }
 
+TestPageResult print_test_page_on(printer::PrinterDevice& device, const KioskConfig& config) {
+    TestPageResult r;
+    r.status = device.query_status();
+    std::string status_text = r.status.supported ? r.status.detail : "không hỗ trợ / not reported";
+    if (r.status.supported && r.status.fault == printer::PrintFault::None)
+        status_text = printer::describe(r.status.status);
+    const MonoBitmap page = render_test_page(config, device.transport().describe(), status_text);
+    const printer::EncodedJob job =
+        printer::encode_raster_job(page, printer::raster_job_options(config.printer));
+    r.width = page.width();
+    r.height = page.height();
+    r.bytes = job.bytes.size();
+    r.bands = job.bands;
+    r.outcome = device.print(
+        job, printer::job_paper_mm(page.height(), config.printer.feed_lines, config.printer.dpi));
+    return r;
+}
+
 int print_test_command(const KioskConfig& config, const std::string& printer_uri, std::ostream& out,
                        std::ostream& err) {
     try {
@@ -93,22 +111,12 @@ int print_test_command(const KioskConfig& config, const std::string& printer_uri
         }
         printer::PrinterDevice device(std::move(transport),
                                       printer::PrinterProfile::from_config(config.printer));
-        const printer::StatusReport status = device.query_status();
-        std::string status_text = status.supported ? status.detail : "không hỗ trợ / not reported";
-        if (status.supported && status.fault == printer::PrintFault::None)
-            status_text = printer::describe(status.status);
-        out << "printer: " << device.transport().describe() << "\nstatus: " << status.detail
+        const TestPageResult r = print_test_page_on(device, config);
+        const printer::PrintOutcome& outcome = r.outcome;
+        out << "printer: " << device.transport().describe() << "\nstatus: " << r.status.detail
             << "\n";
-
-        const MonoBitmap page =
-            render_test_page(config, device.transport().describe(), status_text);
-        const printer::EncodedJob job =
-            printer::encode_raster_job(page, printer::raster_job_options(config.printer));
-        const printer::PrintOutcome outcome = device.print(
-            job,
-            printer::job_paper_mm(page.height(), config.printer.feed_lines, config.printer.dpi));
-        out << "test page: " << page.width() << "x" << page.height() << " dots, "
-            << job.bytes.size() << " bytes, " << job.bands << " bands\n";
+        out << "test page: " << r.width << "x" << r.height << " dots, " << r.bytes << " bytes, "
+            << r.bands << " bands\n";
         if (!outcome.ok()) {
             err << "test page not printed: " << printer::error_code(outcome.fault) << ": "
                 << outcome.detail << "\n"

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "drivers/printer/printer_device.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/mono_bitmap.h"
 
@@ -16,6 +17,18 @@ std::string test_page_qr_payload(const PrinterConfig& printer);
 // The page as one bitmap, config.printer.dots wide. Throws print::RenderError (fonts, QR).
 MonoBitmap render_test_page(const KioskConfig& config, const std::string& printer_description,
                             const std::string& status_text);
+
+struct TestPageResult {
+    printer::StatusReport status;  // asked before the page
+    int width = 0, height = 0;     // dots
+    size_t bytes = 0;
+    int bands = 0;
+    printer::PrintOutcome outcome;
+};
+
+// Asks the printer for its status, then prints the test page through `device` (the same path as
+// tickets). Throws print::RenderError (fonts, QR).
+TestPageResult print_test_page_on(printer::PrinterDevice& device, const KioskConfig& config);
 
 // Returns kExitOk when the page printed, kExitFailure (with the cause on `err`) otherwise.
 int print_test_command(const KioskConfig& config, const std::string& printer_uri, std::ostream& out,

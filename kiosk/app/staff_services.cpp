@@ -50,21 +50,10 @@ void DeviceStaffServices::paper_loaded() {
 }
 
 PrintAttempt DeviceStaffServices::print_test_page() {
-    printer::PrinterDevice& device = printer_.device();
     try {
-        const printer::StatusReport status = device.query_status();
-        std::string status_text = status.supported ? status.detail : "không hỗ trợ / not reported";
-        if (status.supported && status.fault == printer::PrintFault::None)
-            status_text = printer::describe(status.status);
-        const MonoBitmap page =
-            render_test_page(config_, device.transport().describe(), status_text);
-        const printer::EncodedJob job =
-            printer::encode_raster_job(page, printer::raster_job_options(config_.printer));
-        const printer::PrintOutcome outcome = device.print(
-            job,
-            printer::job_paper_mm(page.height(), config_.printer.feed_lines, config_.printer.dpi));
+        const TestPageResult r = print_test_page_on(printer_.device(), config_);
         printer_snapshot(false);
-        return to_print_attempt(outcome);
+        return to_print_attempt(r.outcome);
     } catch (const std::exception& e) {
         return PrintAttempt::failed("render_failed", e.what());
     }
