@@ -18,9 +18,10 @@ constexpr auto kFailureWindow = minutes(15);
 
 const std::set<std::string>& event_types() {
     static const std::set<std::string> types = {
-        "ticket.issued",   "ticket.voided",    "ticket.called",
-        "ticket.recalled", "ticket.no_show",   "ticket.transferred",
-        "ticket.served",   "rating.submitted", "printer.status"};
+        "ticket.issued",    "ticket.voided",  "ticket.called",      "ticket.recalled",
+        "ticket.no_show",   "ticket.held",    "ticket.transferred", "ticket.served",
+        "ticket.reprinted", "counter.paused", "counter.resumed",    "rating.submitted",
+        "printer.status"};
     return types;
 }
 

@@ -47,6 +47,11 @@ class KioskController {
     // A payload from any scanner (evdev, serial, SDL keyboard burst, camera, script `scan`),
     // on any thread: on the home or lookup screen it goes to the lookup, elsewhere it is ignored.
     void on_scan(const std::string& payload);
+    // A camera is configured: the scan screen shows its preview area (call after enable_lookup).
+    void set_camera_available(bool available);
+    // True while the lookup's scan or second-factor stage is on screen (both show the camera
+    // box): the camera should be running.
+    bool scan_stage_shown() const;
 
     // The queue changed elsewhere (a counter called through the hub): refresh the waiting
     // counts the screens show.

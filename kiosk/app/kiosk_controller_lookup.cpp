@@ -29,4 +29,18 @@ void KioskController::on_scan(const std::string& payload) {
     lookup_->on_scan(payload);  // outside mutex_: the flow wakes the UI, which takes it
 }
 
+void KioskController::set_camera_available(bool available) {
+    lookup_->set_camera_available(available);
+}
+
+bool KioskController::scan_stage_shown() const {
+    {
+        std::lock_guard lock(mutex_);
+        if (screen_ != ui::Screen::Lookup || issuing_) return false;
+    }
+    // The factor stage shows the camera box too (the ID card's QR answers it).
+    const ui::LookupStage stage = lookup_->view().stage;  // the flow has its own lock
+    return stage == ui::LookupStage::Scan || stage == ui::LookupStage::Factor;
+}
+
 }  // namespace kiosk::app

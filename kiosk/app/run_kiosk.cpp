@@ -1,17 +1,21 @@
 #include "run_kiosk.h"
 
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "drivers/scanner/scanner_inputs.h"
 #include "kiosk/app/admin_commands.h"
+#include "kiosk/app/camera_link.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/lookup_slip_printer.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/sync_link.h"
 #include "kiosk/app/ticket_printer.h"
+#include "kiosk/core/outbox.h"
 #include "kiosk/hub/hub_host.h"
 #include "kiosk/platform/runner.h"
 #include "kiosk/ui/draw_kiosk.h"
@@ -22,16 +26,33 @@ namespace {
 // Connects the controller to the runner: one ViewModel snapshot per frame, actions back.
 class KioskClient final : public platform::RunnerClient {
   public:
-    KioskClient(KioskController& controller, const Clock& clock)
-        : controller_(controller), clock_(clock) {}
+    KioskClient(KioskController& controller, const Clock& clock, CameraLink* camera)
+        : controller_(controller), clock_(clock), camera_(camera) {}
 
     void on_scan(const std::string& payload) override { controller_.on_scan(payload); }
 
+    std::optional<platform::GrayPreview> camera_preview() override {
+        return camera_ ? camera_->preview() : std::nullopt;
+    }
+
     void on_frame(platform::FrameContext& frame) override {
         controller_.tick();
-        ui::draw_kiosk(controller_.view_model(), frame.fonts, frame.output);
+        ui::ViewModel vm = controller_.view_model();
+        if (camera_ && camera_->wanted() && frame.preview_texture) {
+            vm.lookup.preview_texture = frame.preview_texture;
+            vm.lookup.preview_width = frame.preview_width;
+            vm.lookup.preview_height = frame.preview_height;
+        }
+        ui::draw_kiosk(vm, frame.fonts, frame.output);
         for (const ui::Action& action : frame.output.actions)
             controller_.handle(action);
+        if (!camera_) return;
+        // The camera runs only while the scan stage is on screen; request_stop never blocks.
+        camera_->set_wanted(controller_.scan_stage_shown());
+        if (camera_->wanted()) {  // a live picture: ~15 frames a second
+            float& r = frame.output.redraw_after_s;
+            r = r > 0.0f ? std::min(r, kPreviewFrameS) : kPreviewFrameS;
+        }
     }
 
     std::optional<std::chrono::milliseconds> next_change_in() override {
@@ -41,8 +62,10 @@ class KioskClient final : public platform::RunnerClient {
     }
 
   private:
+    static constexpr float kPreviewFrameS = 1.0f / 15.0f;
     KioskController& controller_;
     const Clock& clock_;
+    CameraLink* camera_;
 };
 
 }  // namespace
@@ -63,12 +86,28 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         SystemClock clock;
         const std::string db_path = o.data_dir + "/queue.db";
         DeviceStaffServices staff(config, printer);
+        // Printer state changes reach the central server as `printer.status` events.
+        std::function<void()> wake_sync;
+        staff.set_on_change(
+            [&db_path, &clock, &wake_sync](const sync::KioskHealth& h, const std::string& detail) {
+                try {
+                    nlohmann::json payload{{"printer", h.printer}, {"paper", h.paper}};
+                    if (!detail.empty()) payload["detail"] = detail;
+                    Outbox(db_path).append("printer.status", payload.dump(), clock.now());
+                    spdlog::info("printer status for the server: printer {}, paper {}", h.printer,
+                                 h.paper);
+                    if (wake_sync) wake_sync();
+                } catch (const std::exception& e) {
+                    spdlog::error("printer.status event not recorded: {}", e.what());
+                }
+            });
         std::unique_ptr<SyncLink> sync;
         if (config.sync.enabled) {
             try {
                 sync = std::make_unique<SyncLink>(config.sync, db_path, clock,
                                                   [&staff] { return staff.health(); });
                 staff.set_sync(sync.get());
+                wake_sync = [&sync] { sync->notify_outbox(); };
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "config error: %s: sync: %s\n", config.source.c_str(),
                              e.what());
@@ -116,6 +155,19 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
                 return print_status_slip(printer.device(), config, slip, code, preview_dir);
             });
         controller.set_staff_services(&staff);
+        // The lookup screen's camera ([camera] enabled): reads reach the same entry as scanners.
+        std::unique_ptr<CameraLink> camera;
+        if (config.camera.enabled) {
+            camera = std::make_unique<CameraLink>(
+                config.camera,
+                [&controller](const std::string& payload) { controller.on_scan(payload); });
+            controller.set_camera_available(true);
+        }
+        // USB scanners on their own device nodes (evdev / serial), when configured: every read
+        // reaches the lookup through the same entry as the script's `scan`.
+        scanner::ScannerInputs scanners(
+            config.scanner,
+            [&controller](const scanner::ScanInput& in) { controller.on_scan(in.payload); });
 
         platform::RunnerOptions ro;
         ro.display = config.display;
@@ -129,19 +181,21 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         ro.script_path = o.script;
         ro.out_dir = o.out_dir;
         ro.exit_after_first_frame = o.exit_after_first_frame;
+        if (!scanners.has_device()) {  // a keyboard-wedge scanner types into the UI itself
+            ro.keyboard_burst = scanner::BurstOptions{
+                .min_chars = static_cast<size_t>(std::max(1, config.scanner.burst_min_chars)),
+                .max_gap = std::chrono::milliseconds(config.scanner.burst_max_gap_ms),
+                .max_chars = 4096};
+        }
         platform::Runner runner(ro);
         controller.set_waker(runner.waker());
         controller.start();
-        // USB scanners on their own device nodes (evdev / serial), when configured: every read
-        // reaches the lookup through the same entry as the script's `scan`.
-        scanner::ScannerInputs scanners(
-            config.scanner,
-            [&controller](const scanner::ScanInput& in) { controller.on_scan(in.payload); });
         scanners.start();
         if (sync) sync->start();
 
-        KioskClient client(controller, clock);
+        KioskClient client(controller, clock, camera.get());
         const platform::RunResult result = runner.run(client);
+        camera.reset();  // released before the waker goes
         scanners.stop();
         controller.set_waker({});
         controller.wait_idle();  // a ticket being printed is finished and committed before exit

@@ -37,8 +37,18 @@ PrinterSnapshot DeviceStaffServices::printer_snapshot(bool query_now) {
     // The counter (reset by staff) or the printer's own near-end sensor from the last job.
     const auto& last_status = device.last_outcome().status;
     s.paper_low = paper.low() || (last_status && last_status->paper_near_end);
-    std::lock_guard lock(mutex_);
-    last_ = s;
+    const sync::KioskHealth health_words = health_of(s);
+    bool changed = false;
+    {
+        std::lock_guard lock(mutex_);
+        last_ = s;
+        changed = reported_ ? (reported_->printer != health_words.printer ||
+                               reported_->paper != health_words.paper)
+                            : (health_words.printer != "ready" || health_words.paper == "low" ||
+                               health_words.paper == "out");
+        reported_ = health_words;
+    }
+    if (changed && on_change_) on_change_(health_words, s.detail);
     return s;
 }
 
@@ -64,11 +74,10 @@ std::optional<sync::SyncStatus> DeviceStaffServices::sync_status() const {
     return sync_->status();
 }
 
-sync::KioskHealth DeviceStaffServices::health() const {
+sync::KioskHealth health_of(const PrinterSnapshot& s) {
     using printer::PrintFault;
-    std::lock_guard lock(mutex_);
     sync::KioskHealth h;
-    switch (last_.fault) {
+    switch (s.fault) {
         case PrintFault::None:
             h.printer = "ready";
             break;
@@ -81,15 +90,20 @@ sync::KioskHealth DeviceStaffServices::health() const {
         default:
             h.printer = "error";
     }
-    if (last_.fault == PrintFault::PaperOut || (last_.paper_counter && last_.paper_left_mm <= 0))
+    if (s.fault == PrintFault::PaperOut || (s.paper_counter && s.paper_left_mm <= 0))
         h.paper = "out";
-    else if (last_.paper_low)
+    else if (s.paper_low)
         h.paper = "low";
-    else if (last_.paper_counter || last_.status_supported)
+    else if (s.paper_counter || s.status_supported)
         h.paper = "ok";
     else
         h.paper = "unknown";  // a write-only printer without a paper counter
     return h;
+}
+
+sync::KioskHealth DeviceStaffServices::health() const {
+    std::lock_guard lock(mutex_);
+    return health_of(last_);
 }
 
 }  // namespace kiosk::app

@@ -3,6 +3,7 @@
 // query when asked), "a new roll is loaded", a test page, and the sync link's status. The
 // printer calls run on the controller's worker (the printer's one owner thread); the health
 // snapshot for heartbeats may be read from any thread.
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -53,6 +54,13 @@ class DeviceStaffServices final : public StaffServices {
     std::optional<sync::SyncStatus> sync_status() const override;
 
     void set_sync(const SyncLink* sync) { sync_ = sync; }
+    // Called (on the worker) when the printer or paper word of the heartbeat changes, e.g. to
+    // record a `printer.status` event. The first snapshot only sets the baseline unless the
+    // printer is already in trouble.
+    void set_on_change(
+        std::function<void(const sync::KioskHealth&, const std::string& detail)> cb) {
+        on_change_ = std::move(cb);
+    }
     // Printer and paper words for the heartbeat (any thread): printer ready|offline|error,
     // paper ok|low|out|unknown.
     sync::KioskHealth health() const;
@@ -63,6 +71,11 @@ class DeviceStaffServices final : public StaffServices {
     const SyncLink* sync_;
     mutable std::mutex mutex_;
     PrinterSnapshot last_;
+    std::optional<sync::KioskHealth> reported_;  // words of the last change reported
+    std::function<void(const sync::KioskHealth&, const std::string&)> on_change_;
 };
+
+// The heartbeat's printer and paper words for a snapshot.
+sync::KioskHealth health_of(const PrinterSnapshot& snapshot);
 
 }  // namespace kiosk::app

@@ -82,8 +82,8 @@ struct HubConfig {
     // strict: priority tickets always first; interleaved: one priority after every
     // `priority_every` normal calls of the same counter (nobody already waiting starves).
     PriorityPolicy priority_policy = PriorityPolicy::Strict;
-    int priority_every = 3;  // ≥ 1
-    int max_no_shows = 2;    // 0–5: a ticket missed more often is dropped (state no_show)
+    int priority_every = 3;     // ≥ 1
+    int max_no_shows = 2;       // 0–5: a ticket missed more often is dropped (state no_show)
     int no_show_grace_s = 180;  // 0–1800: a missed ticket waits as if issued this long after
     bool enabled() const { return !listen.empty(); }
 };

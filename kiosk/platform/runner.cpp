@@ -12,7 +12,9 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include "kiosk/platform/frame_pacer.h"
+#include "kiosk/platform/keyboard_scan_glue.h"
 #include "kiosk/platform/pointer_input.h"
+#include "kiosk/platform/preview_texture.h"
 #include "kiosk/platform/screenshot.h"
 #include "kiosk/platform/script.h"
 #include "kiosk/ui/theme.h"
@@ -26,7 +28,8 @@ using SteadyClock = std::chrono::steady_clock;
 struct Runner::Impl {
     explicit Impl(std::atomic<std::uint32_t>& wake_event) : wake_event_(wake_event) {}
     ~Impl() {
-        wake_event_ = 0;  // late wake() calls become no-ops before SDL goes away
+        wake_event_ = 0;    // late wake() calls become no-ops before SDL goes away
+        preview.release();  // before its renderer
         if (renderer_backend) ImGui_ImplSDLRenderer_Shutdown();
         if (platform_backend) ImGui_ImplSDL2_Shutdown();
         if (imgui) ImGui::DestroyContext(imgui);
@@ -44,6 +47,7 @@ struct Runner::Impl {
     bool renderer_backend = false;
     ui::FontSet fonts;
     ui::FrameOutput output;
+    PreviewTexture preview;
     PointerInput pointer;
     FrameStats stats;
 };
@@ -161,6 +165,19 @@ RunResult Runner::run(RunnerClient& client) {
     std::uint64_t frame_index = 0;
     bool running = true;
 
+    // Keyboard-wedge fallback: text and Enter pass through the burst detector first.
+    const SDL_Event* pending_enter = nullptr;  // the Return key-down being judged
+    std::optional<KeyboardScanGlue> burst;
+    if (o.keyboard_burst)
+        burst.emplace(
+            *o.keyboard_burst,
+            KeyboardScanSinks{
+                [&io](const std::string& text) { io.AddInputCharactersUTF8(text.c_str()); },
+                [&pending_enter] {
+                    if (pending_enter) ImGui_ImplSDL2_ProcessEvent(pending_enter);
+                },
+                [&client](const std::string& payload) { client.on_scan(payload); }});
+
     const auto handle = [&](const SDL_Event& e) {
         if (e.type == SDL_QUIT) {
             running = false;  // SIGINT / SIGTERM (systemctl stop)
@@ -168,6 +185,17 @@ RunResult Runner::run(RunnerClient& client) {
         }
         pacer.on_input();
         if (e.type == wake_event_.load()) return;
+        if (burst && e.type == SDL_TEXTINPUT) {
+            burst->on_text(e.text.text, e.text.timestamp);
+            return;
+        }
+        if (burst && e.type == SDL_KEYDOWN && !e.key.repeat &&
+            (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)) {
+            pending_enter = &e;
+            burst->on_enter(e.key.timestamp);
+            pending_enter = nullptr;
+            return;
+        }
         ImGui_ImplSDL2_ProcessEvent(&e);  // keyboard, text, wheel; pointer state is overridden
         SDL_GetWindowSize(s.window, &win_w, &win_h);
         s.pointer.handle_event(e, win_w, win_h);
@@ -179,7 +207,8 @@ RunResult Runner::run(RunnerClient& client) {
         client.on_loop();
         if (client.quit_requested()) break;
         const bool scripted = script && !script->finished();
-        const int timeout = (scripted || s.pointer.busy()) ? 0 : pacer.wait_ms(SteadyClock::now());
+        int timeout = (scripted || s.pointer.busy()) ? 0 : pacer.wait_ms(SteadyClock::now());
+        if (burst) timeout = burst->wait_ms(SDL_GetTicks(), timeout);  // flush held keys in time
         SDL_Event e;
         bool got = timeout > 0 ? SDL_WaitEventTimeout(&e, timeout) != 0 : SDL_PollEvent(&e) != 0;
         while (got && running) {
@@ -187,6 +216,7 @@ RunResult Runner::run(RunnerClient& client) {
             got = SDL_PollEvent(&e) != 0;
         }
         if (!running) break;
+        if (burst) burst->poll(SDL_GetTicks());
         if (pacer.deadline_passed(SteadyClock::now())) pacer.on_deadline();
         if (!pacer.should_render() && !scripted && !s.pointer.busy()) continue;
 
@@ -204,6 +234,13 @@ RunResult Runner::run(RunnerClient& client) {
         s.output.clear();
         FrameContext ctx{s.fonts.fonts(), s.output, frame_index, io.DisplaySize.x,
                          io.DisplaySize.y};
+        if (std::optional<GrayPreview> picture = client.camera_preview()) {
+            ctx.preview_texture = s.preview.update(s.renderer, *picture);
+            if (ctx.preview_texture) {
+                ctx.preview_width = picture->width;
+                ctx.preview_height = picture->height;
+            }
+        }
         client.on_frame(ctx);
         ImGui::Render();
         const ImU32 bg = ui::theme::kBackground;

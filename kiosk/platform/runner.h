@@ -11,8 +11,10 @@
 #include <optional>
 #include <string>
 
+#include "drivers/scanner/keyboard_burst_detector.h"
 #include "kiosk/core/config.h"
 #include "kiosk/platform/frame_stats.h"
+#include "kiosk/platform/gray_preview.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/frame_output.h"
 
@@ -32,6 +34,9 @@ struct RunnerOptions {
     std::string render_driver;  // SDL_HINT_RENDER_DRIVER ("opengles2", "software"); "" = SDL picks;
                                 // headless always uses "software"
     int display_index = 0;      // which monitor for full screen
+    // Keyboard-wedge fallback (no scanner device node): SDL text + Enter events go through a
+    // KeyboardBurstDetector; bursts reach RunnerClient::on_scan, a person's typing flows on.
+    std::optional<scanner::BurstOptions> keyboard_burst;
 };
 
 struct RunResult {
@@ -47,6 +52,9 @@ struct FrameContext {
     ui::FrameOutput& output;  // cleared by the runner; pass to ui::draw_kiosk
     std::uint64_t frame_index;
     float width, height;  // window size in pixels
+    // The client's camera_preview() as a texture for ImGui::Image (nullptr: none this frame).
+    void* preview_texture = nullptr;
+    int preview_width = 0, preview_height = 0;
 };
 
 class RunnerClient {
@@ -58,6 +66,9 @@ class RunnerClient {
     // A payload read by a scanner: the script's `scan <payload>` (and SDL keyboard bursts)
     // arrive here on the UI thread, the way the app's scanner threads reach it.
     virtual void on_scan(const std::string& payload) { (void)payload; }
+    // The live camera picture to show this frame (asked before on_frame); nullopt: none. The
+    // runner uploads it only when its sequence changed and hands the texture in FrameContext.
+    virtual std::optional<GrayPreview> camera_preview() { return std::nullopt; }
     // How long the current picture stays right (next clock minute, countdown second);
     // nullopt: it only changes on input or wake(). Asked after every frame.
     virtual std::optional<std::chrono::milliseconds> next_change_in() { return std::nullopt; }

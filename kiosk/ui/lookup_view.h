@@ -76,6 +76,9 @@ struct LookupView {
     std::string typed;
     KeypadPage page = KeypadPage::Digits;
     bool camera = false;  // a live camera preview is available (the runner draws its texture)
+    // The newest camera picture as an ImTextureID from the runner (nullptr: none yet / off).
+    void* preview_texture = nullptr;
+    int preview_width = 0, preview_height = 0;
     // Scan / Factor: why the last input was refused.
     LookupProblem problem = LookupProblem::None;
     std::string problem_hint_vi;  // the payload parser's Vietnamese hint (ScanInvalid)

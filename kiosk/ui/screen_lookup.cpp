@@ -87,6 +87,22 @@ void scan_box(Ui& ui, const LookupView& v, ImVec2 pos, ImVec2 size, bool card) {
     const std::vector<Line> hint_lines{{hint, ui.fonts.strong, text_color}};
     const float hint_h = lines_height(hint_lines, size.x - 2 * pad, 0);
     const float frame = std::min(size.x - 2 * pad, size.y - hint_h - 3 * pad);
+    if (v.camera && v.preview_texture && v.preview_width > 0 && v.preview_height > 0) {
+        // The live picture fills the area above the hint, cropped (not squeezed) to its shape;
+        // the guide corners are drawn over it.
+        const ImVec2 p0(pos.x + pad * 0.5f, pos.y + pad * 0.5f);
+        const ImVec2 p1(max.x - pad * 0.5f, max.y - hint_h - pad * 1.5f);
+        const float aw = p1.x - p0.x, ah = p1.y - p0.y;
+        if (aw > 0 && ah > 0) {
+            const float pw = static_cast<float>(v.preview_width);
+            const float ph = static_cast<float>(v.preview_height);
+            const float k = std::max(aw / pw, ah / ph);  // cover: scale to the larger ratio
+            const float u = aw / (pw * k), w = ah / (ph * k);
+            dl->AddImage(static_cast<ImTextureID>(v.preview_texture), p0, p1,
+                         ImVec2((1 - u) * 0.5f, (1 - w) * 0.5f),
+                         ImVec2((1 + u) * 0.5f, (1 + w) * 0.5f));
+        }
+    }
     if (frame > ui.u * 2.0f) {
         const ImVec2 c(pos.x + size.x * 0.5f, pos.y + pad + frame * 0.5f);
         const float h = frame * 0.5f, arm = frame * 0.22f, t = std::max(4.0f, ui.u * 0.18f);

@@ -327,6 +327,11 @@ TEST_CASE(
         // Port 9 on loopback: connection refused at once.
         TicketPrinter printer(config, "tcp://127.0.0.1:9", "");
         DeviceStaffServices staff(config, printer);
+        std::vector<std::string> changes;
+        staff.set_on_change([&](const sync::KioskHealth& h, const std::string& detail) {
+            changes.push_back(h.printer + "/" + h.paper);
+            CHECK_FALSE(detail.empty());
+        });
         CHECK(staff.health().printer == "ready");  // nothing known yet
         TicketSlip slip;
         slip.number = "1001";
@@ -337,11 +342,19 @@ TEST_CASE(
         CHECK(s.transport.find("127.0.0.1:9") != std::string::npos);
         CHECK(staff.health().printer == "offline");
         CHECK(staff.health().paper == "unknown");  // write-only without a paper counter
+        staff.printer_snapshot(false);             // the same words again: no second event
+        CHECK(changes == std::vector<std::string>{"offline/unknown"});
     }
     config.printer.paper_roll_mm = 100;  // a short roll: one ticket brings it below paper_low_mm
     config.printer.paper_low_mm = 99;
     TicketPrinter printer(config, "file:" + dir.file("p.bin"), "", dir.file("paper"));
     DeviceStaffServices staff(config, printer);
+    std::vector<std::string> changes;
+    staff.set_on_change([&](const sync::KioskHealth& h, const std::string&) {
+        changes.push_back(h.printer + "/" + h.paper);
+    });
+    staff.printer_snapshot(false);  // a full roll, ready: the baseline, no event
+    CHECK(changes.empty());
     TicketSlip slip;
     slip.number = "1001";
     slip.service_name_vi = "Hộ tịch";
@@ -352,4 +365,5 @@ TEST_CASE(
     staff.paper_loaded();
     CHECK(staff.health().paper == "ok");
     CHECK(staff.printer_snapshot(false).paper_left_mm == 100);
+    CHECK(changes == std::vector<std::string>{"ready/low", "ready/ok"});
 }
