@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kiosk/core/dossier_status.h"
 #include "kiosk/sync/reply_parsers.h"
 
 namespace kiosk::app {
@@ -56,12 +57,18 @@ std::string iso_time_hm(const std::string& iso) {
     return iso.substr(11, 5);
 }
 
-ui::DossierView to_dossier_view(const sync::Dossier& d) {
+ui::DossierView to_dossier_view(const sync::Dossier& d, TimePoint now) {
     ui::DossierView v;
     v.code = d.code;
     v.status_code = d.status.code;
     v.server_label = d.status.label;
     v.overdue = d.overdue;
+    // Times are ISO-8601 with +07:00 (docs/sync-api.md), so the local texts compare in order.
+    const std::string& due = d.appointment_at ? *d.appointment_at : std::string();
+    if (due.size() == 25 && due.compare(19, 6, "+07:00") == 0 &&
+        !dossier_status_finished(d.status.code) &&
+        due.compare(0, 19, iso8601_local(now), 0, 19) < 0)
+        v.overdue = true;
     v.procedure_name = d.procedure_name;
     v.received_date = iso_date_vn(d.received_at);
     if (d.appointment_at) {

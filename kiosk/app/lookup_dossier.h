@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/print/status_slip.h"
 #include "kiosk/sync/api_types.h"
 #include "kiosk/ui/lookup_view.h"
@@ -23,7 +24,9 @@ std::string iso_time_hm(const std::string& iso);
 inline constexpr int kHistoryLinesShown = 4;
 
 // History latest first, at most kHistoryLinesShown lines.
-ui::DossierView to_dossier_view(const sync::Dossier& d);
+// `now` decides the "Quá hạn" overlay together with the server's flag: past the appointment
+// and not finished is overdue even in an answer cached hours ago.
+ui::DossierView to_dossier_view(const sync::Dossier& d, TimePoint now);
 print::StatusSlip to_status_slip(const ui::DossierView& d);
 
 }  // namespace kiosk::app

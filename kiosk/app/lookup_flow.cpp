@@ -102,7 +102,7 @@ void show_message_locked(LookupFlow::State& s, LookupMessage m, std::string serv
 void show_result_locked(LookupFlow::State& s, const sync::Dossier& d,
                         std::optional<TimePoint> cached_at) {
     s.v.stage = LookupStage::Result;
-    s.v.dossier = to_dossier_view(d);
+    s.v.dossier = to_dossier_view(d, s.clock.now());
     s.v.from_cache = cached_at.has_value();
     s.v.cached_at = cached_at ? local_time_hm(*cached_at) + " " + local_date_vn(*cached_at) : "";
     s.v.slip = ui::SlipPhase::None;

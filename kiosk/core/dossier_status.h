@@ -46,8 +46,8 @@ inline const StatusWords& dossier_status_words(int code) {
     return kDossierStatusWords[static_cast<std::size_t>(code - 1)];
 }
 
-// 9 and 10: the result exists; 3 and 7: the dossier ended without one. "Quá hạn" is an overlay
-// the server decides; the kiosk never recomputes due dates.
+// 9 and 10: the result exists; 3 and 7: the dossier ended without one. "Quá hạn" is an overlay:
+// the server's flag, or past the appointment while not finished (app/lookup_dossier.cpp).
 inline bool dossier_status_finished(int code) {
     return code == 3 || code == 7 || code == 9 || code == 10;
 }

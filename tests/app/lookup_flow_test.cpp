@@ -401,3 +401,18 @@ TEST_CASE("\"In phiếu\" renders the status slip and prints it on the worker") 
     CHECK(f.view().slip == ui::SlipPhase::Failed);
     CHECK(f.view().slip_error_vi == "Máy in hết giấy.");
 }
+
+TEST_CASE("Quá hạn: past the appointment and not finished, even when the server did not say so") {
+    const TimePoint now = sys_days{2026y / 11 / 27} + 2h;  // 09:00 local
+    sync::Dossier d = sample_dossier();
+    d.overdue = false;
+    d.appointment_at = "2026-11-27T08:59:00+07:00";  // a minute ago
+    CHECK(to_dossier_view(d, now).overdue);
+    d.status.code = 9;  // result ready: finished, never overdue by the kiosk's rule
+    CHECK_FALSE(to_dossier_view(d, now).overdue);
+    d.status.code = 4;
+    d.appointment_at = "2026-11-27T16:30:00+07:00";  // later today
+    CHECK_FALSE(to_dossier_view(d, now).overdue);
+    d.overdue = true;  // the server knows better (e.g. a step ran over its own deadline)
+    CHECK(to_dossier_view(d, now).overdue);
+}
