@@ -21,7 +21,7 @@ bool device_gone(int error_number) {
 
 }  // namespace
 
-CharDeviceTransport::CharDeviceTransport(Kind kind, std::string path, SerialSettings serial)
+CharDeviceTransport::CharDeviceTransport(Kind kind, std::string path, serial::SerialSettings serial)
     : kind_(kind), path_(std::move(path)), serial_(serial) {}
 
 CharDeviceTransport::~CharDeviceTransport() {
@@ -56,7 +56,7 @@ TransportResult CharDeviceTransport::open_device() {
                 ": " + why);
     }
     if (kind_ == Kind::Serial) {
-        if (std::string error = configure_serial_port(fd, serial_); !error.empty()) {
+        if (std::string error = serial::configure_serial_port(fd, serial_); !error.empty()) {
             ::close(fd);
             return TransportResult::failure(TransportError::OpenFailed,
                                             describe() + ": " + path_ + ": " + error);

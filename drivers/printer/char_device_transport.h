@@ -15,7 +15,7 @@
 
 #include "drivers/printer/fd_writer.h"
 #include "drivers/printer/printer_transport.h"
-#include "drivers/printer/serial_port.h"
+#include "drivers/serial/serial_port.h"
 
 namespace kiosk::printer {
 
@@ -23,7 +23,7 @@ class CharDeviceTransport final : public PrinterTransport {
   public:
     enum class Kind { Usb, Serial };
 
-    CharDeviceTransport(Kind kind, std::string path, SerialSettings serial = {});
+    CharDeviceTransport(Kind kind, std::string path, serial::SerialSettings serial = {});
     ~CharDeviceTransport() override;
     CharDeviceTransport(const CharDeviceTransport&) = delete;
     CharDeviceTransport& operator=(const CharDeviceTransport&) = delete;
@@ -50,7 +50,7 @@ class CharDeviceTransport final : public PrinterTransport {
 
     Kind kind_;
     std::string path_;
-    SerialSettings serial_;
+    serial::SerialSettings serial_;
     int fd_ = -1;
 };
 

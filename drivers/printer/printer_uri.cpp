@@ -157,18 +157,18 @@ PrinterUriResult parse_serial(std::string_view text, std::string_view rest) {
                                 std::all_of(value.begin(), value.end(),
                                             [](char c) { return c >= '0' && c <= '9'; });
             const int baud = digits ? std::stoi(std::string(value)) : 0;
-            if (!is_supported_baud(baud))
+            if (!serial::is_supported_baud(baud))
                 return fail(text, "baud '" + std::string(value) +
                                       "' is not one of 2400 4800 9600 19200 38400 57600 115200 "
                                       "230400");
             uri.serial.baud = baud;
         } else if (key == "flow") {
             if (value == "rtscts")
-                uri.serial.flow = FlowControl::RtsCts;
+                uri.serial.flow = serial::FlowControl::RtsCts;
             else if (value == "xonxoff")
-                uri.serial.flow = FlowControl::XonXoff;
+                uri.serial.flow = serial::FlowControl::XonXoff;
             else if (value == "none")
-                uri.serial.flow = FlowControl::None;
+                uri.serial.flow = serial::FlowControl::None;
             else
                 return fail(text,
                             "flow '" + std::string(value) + "' must be rtscts, xonxoff or none");

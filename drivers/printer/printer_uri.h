@@ -16,7 +16,7 @@
 #include <string_view>
 
 #include "drivers/printer/printer_transport.h"
-#include "drivers/printer/serial_port.h"
+#include "drivers/serial/serial_port.h"
 
 namespace kiosk::printer {
 
@@ -28,7 +28,7 @@ struct PrinterUri {
     std::string path;  // File, Serial, Usb
     std::string host;  // Tcp, without IPv6 brackets
     uint16_t port = kDefaultRawPort;
-    SerialSettings serial;  // Serial
+    serial::SerialSettings serial;  // Serial
 };
 
 struct PrinterUriResult {

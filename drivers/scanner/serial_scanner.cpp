@@ -8,34 +8,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "drivers/serial/serial_port.h"
+
 namespace kiosk::scanner {
 
 namespace {
-
-std::optional<speed_t> to_speed(int baud) {
-    switch (baud) {
-        case 1200:
-            return B1200;
-        case 2400:
-            return B2400;
-        case 4800:
-            return B4800;
-        case 9600:
-            return B9600;
-        case 19200:
-            return B19200;
-        case 38400:
-            return B38400;
-        case 57600:
-            return B57600;
-        case 115200:
-            return B115200;
-        case 230400:
-            return B230400;
-        default:
-            return std::nullopt;
-    }
-}
 
 std::string errno_text(const std::string& what, int error) {
     return what + ": " + std::strerror(error) + " (errno " + std::to_string(error) + ")";
@@ -46,27 +23,19 @@ bool wait_for_wake(int wake_fd, std::chrono::milliseconds timeout) {
     return poll(&p, 1, static_cast<int>(timeout.count())) > 0;
 }
 
-// Raw 8N1 at `baud`, no echo, no flow control, reads return whatever has arrived.
+// Raw 8N1 at `baud`, no flow control; half a code left from before we opened is noise.
 std::string configure_raw(int fd, int baud) {
-    termios tio{};
-    if (tcgetattr(fd, &tio) != 0) return errno_text("tcgetattr", errno);
-    cfmakeraw(&tio);
-    tio.c_cflag |= CLOCAL | CREAD;
-    tio.c_cflag &= ~static_cast<tcflag_t>(CRTSCTS);
-    tio.c_cc[VMIN] = 0;
-    tio.c_cc[VTIME] = 0;
-    const speed_t speed = to_speed(baud).value_or(B9600);
-    cfsetispeed(&tio, speed);
-    cfsetospeed(&tio, speed);
-    if (tcsetattr(fd, TCSANOW, &tio) != 0) return errno_text("tcsetattr", errno);
-    tcflush(fd, TCIFLUSH);  // half a code left from before we opened is noise
+    if (std::string error = serial::configure_serial_port(fd, {baud, serial::FlowControl::None});
+        !error.empty())
+        return error;
+    tcflush(fd, TCIFLUSH);
     return {};
 }
 
 }  // namespace
 
 bool is_valid_scanner_baud(int baud) {
-    return to_speed(baud).has_value();
+    return serial::is_supported_baud(baud);
 }
 
 std::vector<std::string> LineAssembler::feed(std::string_view bytes) {

@@ -136,15 +136,9 @@ int run_board_cli(BoardCli& cli) {
     auto config = load_config_or_report(cli.config_path, std::cerr);
     if (!config) return kExitBadConfig;
     cli.options.config_given = !cli.config_path.empty();
-    if (!cli.size.empty() && !parse_window_size(cli.size, cli.options.width, cli.options.height)) {
-        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1920x1080; got '" << cli.size
-                  << "'\n";
+    if (!check_screen_options(cli.size, "1920x1080", cli.options.width, cli.options.height,
+                              cli.options.script, cli.options.headless, std::cerr))
         return kExitBadConfig;
-    }
-    if (!cli.options.script.empty() && !cli.options.headless) {
-        std::cerr << "--script needs --headless\n";
-        return kExitBadConfig;
-    }
     return board_command(*config, cli.options);
 }
 

@@ -89,15 +89,9 @@ void add_counter_options(CLI::App& c, CounterCli& cli) {
 int run_counter_cli(CounterCli& cli) {
     auto config = load_config_or_report(cli.config_path, std::cerr);
     if (!config) return kExitBadConfig;
-    if (!cli.size.empty() && !parse_window_size(cli.size, cli.options.width, cli.options.height)) {
-        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1280x800; got '" << cli.size
-                  << "'\n";
+    if (!check_screen_options(cli.size, "1280x800", cli.options.width, cli.options.height,
+                              cli.options.script, cli.options.headless, std::cerr))
         return kExitBadConfig;
-    }
-    if (!cli.options.script.empty() && !cli.options.headless) {
-        std::cerr << "--script needs --headless\n";
-        return kExitBadConfig;
-    }
     return counter_command(*config, cli.options);
 }
 

@@ -20,17 +20,12 @@
 #include "kiosk/app/print_test_command.h"
 #include "kiosk/app/run_kiosk.h"
 #include "kiosk/app/staff_pin.h"
+#include "kiosk/app/terminal_cli.h"
 
 using namespace kiosk;
 using namespace kiosk::app;
 
 namespace {
-
-bool parse_size(const std::string& text, int& w, int& h) {
-    char x = 0;
-    return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') &&
-           w >= 320 && h >= 320 && w <= 8192 && h <= 8192;
-}
 
 // Config + data directory + printer URI, shared by the run and issue commands.
 struct Common {
@@ -200,14 +195,8 @@ int main(int argc, char** argv) {
     auto config = resolve(run_common, run.printer_uri);
     if (!config) return kExitBadConfig;
     run.data_dir = run_common.data_dir;
-    if (!size_text.empty() && !parse_size(size_text, run.width, run.height)) {
-        std::cerr << "--size must be WxH between 320 and 8192, e.g. 1080x1920; got '" << size_text
-                  << "'\n";
+    if (!check_screen_options(size_text, "1080x1920", run.width, run.height, run.script,
+                              run.headless, std::cerr))
         return kExitBadConfig;
-    }
-    if (!run.script.empty() && !run.headless) {
-        std::cerr << "--script needs --headless\n";
-        return kExitBadConfig;
-    }
     return run_kiosk(*config, run);
 }

@@ -15,4 +15,19 @@ bool parse_window_size(const std::string& text, int& width, int& height) {
     return true;
 }
 
+bool check_screen_options(const std::string& size, const char* size_example, int& width,
+                          int& height, const std::string& script, bool headless,
+                          std::ostream& err) {
+    if (!size.empty() && !parse_window_size(size, width, height)) {
+        err << "--size must be WxH between 320 and 8192, e.g. " << size_example << "; got '" << size
+            << "'\n";
+        return false;
+    }
+    if (!script.empty() && !headless) {
+        err << "--script needs --headless\n";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace kiosk::app

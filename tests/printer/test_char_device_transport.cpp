@@ -51,8 +51,9 @@ std::string temp_link(const std::string& tag) {
 
 TEST_CASE("serial: the line is raw, at the configured speed and flow control") {
     FakePtyPrinter printer;
-    CharDeviceTransport transport(CharDeviceTransport::Kind::Serial, printer.device_path(),
-                                  SerialSettings{9600, FlowControl::XonXoff});
+    CharDeviceTransport transport(
+        CharDeviceTransport::Kind::Serial, printer.device_path(),
+        kiosk::serial::SerialSettings{9600, kiosk::serial::FlowControl::XonXoff});
     CHECK(transport.describe() == "serial:" + printer.device_path() + "?baud=9600&flow=xonxoff");
     const EncodedJob job = small_job(1);
     const TransportResult r = transport.send(job.bytes, job.chunk_ends, 3000ms);
@@ -73,10 +74,11 @@ TEST_CASE("serial: the line is raw, at the configured speed and flow control") {
 
 TEST_CASE("serial: status and GS r 1 confirmation through the pty, paper out fails fast") {
     FakePtyPrinter printer;
-    PrinterDevice device(std::make_unique<CharDeviceTransport>(
-                             CharDeviceTransport::Kind::Serial, printer.device_path(),
-                             SerialSettings{115200, FlowControl::None}),
-                         pty_profile(PrinterStatusSupport::Full));
+    PrinterDevice device(
+        std::make_unique<CharDeviceTransport>(
+            CharDeviceTransport::Kind::Serial, printer.device_path(),
+            kiosk::serial::SerialSettings{115200, kiosk::serial::FlowControl::None}),
+        pty_profile(PrinterStatusSupport::Full));
     const PrintOutcome ok = device.print(small_job(2), 50);
     REQUIRE_MESSAGE(ok.ok(), ok.detail);
     CHECK(ok.confirmed);
@@ -93,8 +95,9 @@ TEST_CASE("serial: status and GS r 1 confirmation through the pty, paper out fai
 
 TEST_CASE("serial: XOFF holds our writes until the deadline, XON lets them through") {
     FakePtyPrinter printer;
-    CharDeviceTransport transport(CharDeviceTransport::Kind::Serial, printer.device_path(),
-                                  SerialSettings{115200, FlowControl::XonXoff});
+    CharDeviceTransport transport(
+        CharDeviceTransport::Kind::Serial, printer.device_path(),
+        kiosk::serial::SerialSettings{115200, kiosk::serial::FlowControl::XonXoff});
     const EncodedJob warmup = small_job(5, 8);
     REQUIRE(transport.send(warmup.bytes, warmup.chunk_ends, 2000ms).ok);  // opens + configures
     printer.send_raw({0x13});                                             // XOFF

@@ -152,11 +152,11 @@ TEST_CASE("usb: and serial: URIs name an absolute device; serial options have de
     CHECK(plain.uri->scheme == PrinterUri::Scheme::Serial);
     CHECK(plain.uri->path == "/dev/ttyUSB0");
     CHECK(plain.uri->serial.baud == 115200);
-    CHECK(plain.uri->serial.flow == FlowControl::RtsCts);
+    CHECK(plain.uri->serial.flow == kiosk::serial::FlowControl::RtsCts);
 
     const PrinterUriResult full = parse_printer_uri("serial:/dev/ttyS1?baud=9600&flow=none");
     REQUIRE(full.ok());
     CHECK(full.uri->path == "/dev/ttyS1");
     CHECK(full.uri->serial.baud == 9600);
-    CHECK(full.uri->serial.flow == FlowControl::None);
+    CHECK(full.uri->serial.flow == kiosk::serial::FlowControl::None);
 }

@@ -1,16 +1,23 @@
-#include "drivers/printer/serial_port.h"
+#include "drivers/serial/serial_port.h"
 
 #include <termios.h>
 
 #include <cerrno>
 
-#include "drivers/printer/fd_writer.h"
+#include <cstring>
 
-namespace kiosk::printer {
+namespace kiosk::serial {
 namespace {
+
+std::string errno_text(int error_number) {
+    return std::string(std::strerror(error_number)) + " (errno " + std::to_string(error_number) +
+           ")";
+}
 
 speed_t speed_for(int baud) {
     switch (baud) {
+        case 1200:
+            return B1200;
         case 2400:
             return B2400;
         case 4800:
@@ -74,4 +81,4 @@ std::string configure_serial_port(int fd, const SerialSettings& settings) {
     return {};
 }
 
-}  // namespace kiosk::printer
+}  // namespace kiosk::serial
