@@ -6,24 +6,13 @@
 // node; when the scanner is unplugged (ENODEV) it closes it and retries every reopen_interval,
 // so plugging it back in just works.
 // The device needs read access for the kiosk user (udev rule: GROUP="input" or TAG+="uaccess").
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "drivers/scanner/scan_input.h"
+#include "drivers/scanner/scanner_thread.h"
 
 namespace kiosk::scanner {
-
-enum class ScannerState { Stopped, Waiting /* device absent or unreadable */, Connected };
-const char* to_string(ScannerState state);
-
-struct ScannerStatus {
-    ScannerState state = ScannerState::Stopped;
-    std::string detail;  // why Waiting: "open /dev/input/…: No such file or directory"
-    uint64_t reads = 0;  // codes delivered so far
-};
 
 class EvdevScanner {
   public:
@@ -41,16 +30,11 @@ class EvdevScanner {
 
   private:
     void run();
-    void set_status(ScannerState state, std::string detail);
 
     std::string path_;
     ScanInputCallback on_read_;
     std::chrono::milliseconds reopen_interval_;
-    mutable std::mutex mutex_;
-    ScannerStatus status_;
-    int wake_pipe_[2] = {-1, -1};
-    std::atomic<bool> stop_requested_{false};
-    std::thread thread_;
+    ScannerThread reader_;  // last: stopped (joined) first
 };
 
 }  // namespace kiosk::scanner

@@ -3,17 +3,14 @@
 // /dev/kiosk-scanner: raw termios (no echo, no line editing, 8N1), each read ends with CR, LF or
 // CRLF. Layout-free and UTF-8 safe — the mode to prefer for codes with Vietnamese text. A reader
 // thread polls the tty and reopens it after an unplug (EIO / hang-up).
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
-#include "drivers/scanner/evdev_scanner.h"  // ScannerState, ScannerStatus
 #include "drivers/scanner/scan_input.h"
+#include "drivers/scanner/scanner_thread.h"
 
 namespace kiosk::scanner {
 
@@ -49,17 +46,12 @@ class SerialScanner {
 
   private:
     void run();
-    void set_status(ScannerState state, std::string detail);
 
     std::string path_;
     int baud_;
     ScanInputCallback on_read_;
     std::chrono::milliseconds reopen_interval_;
-    mutable std::mutex mutex_;
-    ScannerStatus status_;
-    int wake_pipe_[2] = {-1, -1};
-    std::atomic<bool> stop_requested_{false};
-    std::thread thread_;
+    ScannerThread reader_;  // last: stopped (joined) first
 };
 
 }  // namespace kiosk::scanner
