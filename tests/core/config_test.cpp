@@ -3,26 +3,13 @@
 #include <fstream>
 
 #include "kiosk/core/config.h"
+#include "support/minimal_config.h"
 #include "support/temp_dir.h"
 
 using namespace kiosk;
 
 namespace {
-const std::string kMinimal = R"(
-[office]
-id = "test"
-name_vi = "Bộ phận Một cửa"
-name_en = "One-stop desk"
-ticket_url = "https://example.gov.vn/q/{office}/{date}/{number}"
-[printer]
-uri = "file:p.bin"
-[[services]]
-id = "ho-tich"
-name_vi = "Hộ tịch"
-name_en = "Civil status"
-prefix = "1"
-counters = [1]
-)";
+const std::string& kMinimal = test::kMinimalConfig;
 
 // Replaces the first occurrence of `from` in the minimal config.
 std::string with(const std::string& from, const std::string& to) {

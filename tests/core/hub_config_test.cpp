@@ -1,25 +1,12 @@
 #include <doctest/doctest.h>
 
 #include "kiosk/core/config.h"
+#include "support/minimal_config.h"
 
 using namespace kiosk;
 
 namespace {
-const std::string kBase = R"(
-[office]
-id = "test"
-name_vi = "Bộ phận Một cửa"
-name_en = "One-stop desk"
-ticket_url = "https://example.gov.vn/q/{office}/{date}/{number}"
-[printer]
-uri = "file:p.bin"
-[[services]]
-id = "ho-tich"
-name_vi = "Hộ tịch"
-name_en = "Civil status"
-prefix = "1"
-counters = [1]
-)";
+const std::string& kBase = test::kMinimalConfig;
 
 ConfigResult parse_with(const std::string& tables) {
     // Tables go before [[services]] so they are not read as part of the array entry.
