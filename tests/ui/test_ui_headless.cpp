@@ -205,7 +205,8 @@ struct Shot {
     ui::Screen screen;
     ui::TicketPhase phase;
     bool notice;
-    bool capitals = false;  // office name in stacked Vietnamese capitals (clipping check)
+    bool capitals = false;     // office name in stacked Vietnamese capitals (clipping check)
+    bool unconfirmed = false;  // the printer took the ticket but never confirmed it
 };
 
 // Reads a screenshot back and checks its size and that it shows the navy header band.
@@ -235,6 +236,7 @@ TEST_CASE("screenshots of every screen in portrait and landscape are valid PNGs"
         {"ticket-printing", ui::Screen::Ticket, ui::TicketPhase::Printing, false},
         {"ticket-ready", ui::Screen::Ticket, ui::TicketPhase::Ready, false},
         {"ticket-failed", ui::Screen::Ticket, ui::TicketPhase::Failed, false},
+        {"ticket-unconfirmed", ui::Screen::Ticket, ui::TicketPhase::Ready, false, false, true},
     };
     for (const Size size : {kPortrait, kLandscape}) {
         for (const Shot& shot : shots) {
@@ -253,6 +255,7 @@ TEST_CASE("screenshots of every screen in portrait and landscape are valid PNGs"
                 vm.ticket = test::demo_ticket(shot.phase);
                 vm.ticket.service_name_vi = "Đăng ký kinh doanh";
                 vm.ticket.priority = shot.phase == ui::TicketPhase::Ready;
+                vm.ticket.print_unconfirmed = shot.unconfirmed;
             }
             const std::string name = std::string(shot.name) + "-" + std::to_string(size.w) + "x" +
                                      std::to_string(size.h);
@@ -261,6 +264,11 @@ TEST_CASE("screenshots of every screen in portrait and landscape are valid PNGs"
             const auto r = run_script(client, "shot-" + name, "screenshot " + name + "\n", size);
             CHECK_MESSAGE(r.exit_code == 0, r.message);
             check_png(kOut / (name + ".png"), size);
+            // The "ask staff for a reprint" line shows exactly when the print is unconfirmed.
+            bool note_shown = false;
+            for (const auto& w : client.last_widgets())
+                note_shown = note_shown || w.text.find("để in lại") != std::string::npos;
+            CHECK(note_shown == shot.unconfirmed);
             // Touch targets: every enabled button at least 120 px tall at 1080 wide.
             for (const auto& w : client.last_widgets()) {
                 if (!w.clickable || !w.enabled || w.clipped) continue;
