@@ -194,6 +194,11 @@ void KioskController::handle(const ui::Action& action) {
             lock.unlock();
             staff_command(action.arg);
             break;
+        case ui::ActionType::OpenProcedures:  // ProcedureFlow (kiosk_controller_procedures.cpp)
+        case ui::ActionType::Procedures:
+        case ui::ActionType::OpenRating:  // RatingFlow (kiosk_controller_rating.cpp)
+        case ui::ActionType::Rating:
+            break;
     }
 }
 

@@ -14,6 +14,7 @@
 #include "kiosk/app/staff_pin.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/worker.h"
+#include "kiosk/core/catalog.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/ticket_issuer.h"
@@ -56,6 +57,10 @@ class KioskController {
     // The queue changed elsewhere (a counter called through the hub): refresh the waiting
     // counts the screens show.
     void queue_changed();
+
+    // The office catalogue (kiosk_controller_catalog.cpp): from the cache or the configured file
+    // at start, then each new version the sync link accepts. Any thread.
+    void set_catalog(std::shared_ptr<const Catalog> catalog);
 
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);
@@ -106,6 +111,8 @@ class KioskController {
     bool printer_blocked_ = false;
     bool printer_trouble_ = false;  // the notice is about the printer: poll until it recovers
     TimePoint next_printer_poll_{};
+
+    std::shared_ptr<const Catalog> catalog_;  // null until one is known
 
     StaffServices* staff_services_ = nullptr;
     StaffPinGate pin_gate_;

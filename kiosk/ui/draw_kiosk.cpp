@@ -43,6 +43,10 @@ void draw_kiosk(const ViewModel& vm, const UiFonts& fonts, FrameOutput& out) {
         case Screen::Staff:
             draw_staff(ui, vm);
             break;
+        case Screen::Procedures:  // drawn by screen_procedures.cpp once it exists
+        case Screen::Rating:      // drawn by screen_rating.cpp once it exists
+            draw_home(ui, vm);
+            break;
     }
     ImGui::PopFont();
     ImGui::End();

@@ -32,6 +32,42 @@ ButtonSpec dossier_spec(Ui& ui, ImVec2 size) {
             true};
 }
 
+ButtonSpec procedures_spec(Ui& ui, ImVec2 size) {
+    return {"##procedure-guide",
+            {{tr(ui.lang, Str::ProcedureGuide), ui.fonts.strong, 0},
+             {tr(ui.lang, Str::ProcedureGuideHint), ui.fonts.body, 0}},
+            size,
+            ButtonKind::Secondary,
+            true};
+}
+
+ButtonSpec rating_spec(Ui& ui, ImVec2 size) {
+    return {"##rate-service",
+            {{tr(ui.lang, Str::RateService), ui.fonts.strong, 0},
+             {tr(ui.lang, Str::RateServiceHint), ui.fonts.body, 0}},
+            size,
+            ButtonKind::Secondary,
+            true};
+}
+
+// The optional buttons (procedure guide, rating) side by side in one row of `size`.
+void draw_extra_row(Ui& ui, const ViewModel& vm, ImVec2 at, ImVec2 size, float gap) {
+    const int count = (vm.procedures_available ? 1 : 0) + (vm.rating_available ? 1 : 0);
+    if (count == 0) return;
+    const ImVec2 each((size.x - gap * static_cast<float>(count - 1)) / static_cast<float>(count),
+                      size.y);
+    float x = at.x;
+    if (vm.procedures_available) {
+        ImGui::SetCursorScreenPos(ImVec2(x, at.y));
+        if (big_button(ui, procedures_spec(ui, each))) ui.out.emit(ActionType::OpenProcedures);
+        x += each.x + gap;
+    }
+    if (vm.rating_available) {
+        ImGui::SetCursorScreenPos(ImVec2(x, at.y));
+        if (big_button(ui, rating_spec(ui, each))) ui.out.emit(ActionType::OpenRating);
+    }
+}
+
 }  // namespace
 
 void draw_home(Ui& ui, const ViewModel& vm) {
@@ -52,11 +88,14 @@ void draw_home(Ui& ui, const ViewModel& vm) {
     const float welcome_h = lines_height(welcome, content_w, 0);
     const float area_h = bottom_top - m - y;  // room for welcome + buttons
 
+    const bool extra_row = vm.procedures_available || vm.rating_available;
     if (ui.portrait) {
-        const ImVec2 primary(content_w, std::max(ui.u * 8.0f, area_h * 0.36f));
+        const ImVec2 primary(content_w, std::max(ui.u * 8.0f, area_h * (extra_row ? 0.3f : 0.36f)));
         const ImVec2 secondary(content_w, std::max(touch_height(ui) * 1.4f, area_h * 0.2f));
+        const ImVec2 extra(content_w, extra_row ? secondary.y : 0.0f);
         const float gap = ui.u * 1.4f;
-        const float group_h = welcome_h + gap + primary.y + gap + secondary.y;
+        const float group_h =
+            welcome_h + gap + primary.y + gap + secondary.y + (extra_row ? gap + extra.y : 0.0f);
         // Slightly above the centre: the eye starts at the top.
         y += std::max(0.0f, (area_h - group_h) * 0.4f);
         draw_lines(ui, welcome, ImVec2(m, y), content_w, 0, Align::Center);
@@ -67,6 +106,7 @@ void draw_home(Ui& ui, const ViewModel& vm) {
         y += primary.y + gap;
         ImGui::SetCursorScreenPos(ImVec2(m, y));
         if (big_button(ui, dossier_spec(ui, secondary))) ui.out.emit(ActionType::OpenLookup);
+        if (extra_row) draw_extra_row(ui, vm, ImVec2(m, y + secondary.y + gap), extra, gap);
     } else {
         const float gap = ui.u * 1.2f;
         const float button_h = std::clamp(area_h - welcome_h - gap, touch_height(ui), ui.u * 11.0f);
@@ -79,9 +119,14 @@ void draw_home(Ui& ui, const ViewModel& vm) {
         ImGui::SetCursorScreenPos(ImVec2(m, y));
         if (big_button(ui, take_number_spec(ui, vm, ImVec2(primary_w, button_h))))
             ui.out.emit(ActionType::OpenServicePicker);
+        // The right column: the dossier lookup, with the optional buttons below it.
+        const float dossier_h = extra_row ? (button_h - gap) * 0.55f : button_h;
         ImGui::SetCursorScreenPos(ImVec2(m + primary_w + gap, y));
-        if (big_button(ui, dossier_spec(ui, ImVec2(secondary_w, button_h))))
+        if (big_button(ui, dossier_spec(ui, ImVec2(secondary_w, dossier_h))))
             ui.out.emit(ActionType::OpenLookup);
+        if (extra_row)
+            draw_extra_row(ui, vm, ImVec2(m + primary_w + gap, y + dossier_h + gap),
+                           ImVec2(secondary_w, button_h - dossier_h - gap), gap);
     }
 
     ImGui::SetCursorScreenPos(ImVec2((screen.x - lang_size.x) * 0.5f, bottom_top));

@@ -18,6 +18,10 @@ namespace kiosk::ui {
     X(PrinterPaused, "Máy in đang tạm ngừng. Vui lòng báo cán bộ tiếp nhận.",                   \
       "The printer is paused. Please tell the reception staff.")                                \
     X(CheckDossier, "Tra cứu hồ sơ", "Check my dossier")                                        \
+    X(ProcedureGuide, "Thủ tục & giấy tờ", "Procedures & documents")                            \
+    X(ProcedureGuideHint, "Cần mang giấy tờ gì, lệ phí, thời hạn", "What to bring, fees, time") \
+    X(RateService, "Đánh giá hài lòng", "Rate our service")                                     \
+    X(RateServiceHint, "Sau khi được phục vụ", "After you were served")                         \
     X(ComingSoon, "Sắp có", "Coming soon")                                                      \
     X(LanguageToggle, "English", "Tiếng Việt")                                                  \
     X(ChooseService, "Chọn lĩnh vực", "Choose a service")                                       \

@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "kiosk/ui/lookup_view.h"
+#include "kiosk/ui/procedure_view.h"
+#include "kiosk/ui/rating_view.h"
 #include "kiosk/ui/staff_view.h"
 
 namespace kiosk::ui {
 
-enum class Screen { Home, ServicePicker, Ticket, Lookup, StaffPin, Staff };
+enum class Screen { Home, ServicePicker, Ticket, Lookup, StaffPin, Staff, Procedures, Rating };
 enum class Language { Vi, En };
 
 struct ServiceTile {
@@ -58,6 +60,12 @@ struct ViewModel {
     bool printer_ready = true;  // false: "Lấy số" is disabled with an explanation
     LookupView lookup;          // meaningful on Screen::Lookup
     StaffView staff;            // meaningful on Screen::StaffPin / Screen::Staff
+    // Home buttons shown only when there is something behind them: a catalogue with
+    // procedures, and a queue whose served tickets can be rated.
+    bool procedures_available = false;
+    bool rating_available = false;
+    ProcedureView procedures;  // meaningful on Screen::Procedures
+    RatingView rating;         // meaningful on Screen::Rating
 };
 
 enum class ActionType {
@@ -82,6 +90,14 @@ enum class ActionType {
     // "cancel", "exit").
     StaffCorner,
     Staff,
+    // Procedure guide from the catalogue (ProcedureFlow): open it; its commands (see
+    // procedure_view.h for the arg words).
+    OpenProcedures,
+    Procedures,
+    // Satisfaction rating of a served ticket (RatingFlow): open it; its commands (see
+    // rating_view.h for the arg words).
+    OpenRating,
+    Rating,
 };
 
 struct Action {

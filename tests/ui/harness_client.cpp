@@ -123,6 +123,15 @@ void HarnessClient::apply(const ui::Action& a) {
         case ui::ActionType::StaffCorner:  // the staff screen has its own tests
         case ui::ActionType::Staff:
             break;
+        case ui::ActionType::OpenProcedures:
+            vm_.screen = ui::Screen::Procedures;
+            break;
+        case ui::ActionType::OpenRating:
+            vm_.screen = ui::Screen::Rating;
+            break;
+        case ui::ActionType::Procedures:  // the guide and the rating have their own tests
+        case ui::ActionType::Rating:
+            break;
         case ui::ActionType::UserActivity:
             break;
     }
