@@ -109,10 +109,51 @@ HttpClient::HttpClient(HttpOptions options, const std::atomic<bool>* cancel)
         options_.base_url.pop_back();
     curl_ = curl_easy_init();
     if (!curl_) throw std::runtime_error("curl_easy_init failed");
+    multi_ = curl_multi_init();
+    if (!multi_) {
+        curl_easy_cleanup(static_cast<CURL*>(curl_));
+        throw std::runtime_error("curl_multi_init failed");
+    }
 }
 
 HttpClient::~HttpClient() {
+    curl_multi_cleanup(static_cast<CURLM*>(multi_));
     curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+// Runs the transfer on the multi handle (which keeps the connection cache between requests),
+// waking at least every kCancelCheck: a stop request ends a transfer stuck on a silent server
+// within that time, where curl's own progress callback may wait a second or more.
+int HttpClient::run_transfer(const std::atomic<bool>* cancel) {
+    constexpr int kCancelCheckMs = 25;
+    CURLM* m = static_cast<CURLM*>(multi_);
+    CURL* c = static_cast<CURL*>(curl_);
+    curl_multi_add_handle(m, c);
+    CURLcode result = CURLE_OK;
+    bool done = false;
+    while (!done) {
+        if (cancel && cancel->load()) {
+            result = CURLE_ABORTED_BY_CALLBACK;
+            break;
+        }
+        int running = 0;
+        const CURLMcode mc = curl_multi_perform(m, &running);
+        if (mc != CURLM_OK) {
+            result = CURLE_RECV_ERROR;
+            break;
+        }
+        int queued = 0;
+        while (CURLMsg* msg = curl_multi_info_read(m, &queued)) {
+            if (msg->msg == CURLMSG_DONE && msg->easy_handle == c) {
+                result = msg->data.result;
+                done = true;
+            }
+        }
+        if (done || running == 0) break;
+        curl_multi_poll(m, nullptr, 0, kCancelCheckMs, nullptr);
+    }
+    curl_multi_remove_handle(m, c);
+    return static_cast<int>(result);
 }
 
 HttpResponse HttpClient::perform(const HttpRequest& req) {
@@ -162,7 +203,7 @@ HttpResponse HttpClient::perform(const HttpRequest& req) {
     headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 
-    const CURLcode rc = curl_easy_perform(c);
+    const auto rc = static_cast<CURLcode>(run_transfer(cancel_));
     curl_slist_free_all(headers);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     if (transfer.too_large) {

@@ -57,8 +57,11 @@ class HttpClient {
 
   private:
     HttpOptions options_;
+    int run_transfer(const std::atomic<bool>* cancel);  // a CURLcode
+
     const std::atomic<bool>* cancel_;
-    void* curl_;  // CURL*
+    void* curl_;   // CURL*
+    void* multi_;  // CURLM*: one transfer at a time, woken often to notice cancel_
 };
 
 const char* to_string(HttpFailure f);
