@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "kiosk/core/embedded_catalog.h"
+
 namespace dossier {
 using kiosk::TimePoint;
 namespace {
@@ -11,92 +13,10 @@ using namespace std::chrono;
 
 const char* const kOffice = "Trung tâm Phục vụ hành chính công tỉnh Nghệ An";
 
-json channel(int ch, const char* time_text, int days, int64_t fee, const char* fee_text) {
-    return {{"channel", ch},
-            {"processing_time", time_text},
-            {"processing_days", days},
-            {"fee_vnd", fee},
-            {"fee_text", fee_text}};
-}
-
-json doc(const char* name, int originals, int copies) {
-    return {{"name", name}, {"originals", originals}, {"copies", copies}};
-}
-
+// The procedures of the shared demo catalogue (assets/demo/catalog.json); demo dossiers refer to
+// them by index, so new procedures are appended at the end of that list.
 json procedures() {
-    json p = json::array();
-    p.push_back(
-        {{"code", "1.001193"},
-         {"name", "Thủ tục đăng ký khai sinh"},
-         {"field_code", "G09-TP03"},
-         {"agency", "UBND cấp xã"},
-         {"result", "Giấy khai sinh (bản chính)"},
-         {"channels",
-          {channel(1, "Ngay trong ngày làm việc", 0, 0, "Miễn lệ phí"),
-           channel(2, "Ngay trong ngày làm việc", 0, 0, "Miễn lệ phí")}},
-         {"documents", {doc("Tờ khai đăng ký khai sinh", 1, 0), doc("Giấy chứng sinh", 1, 0)}}});
-    p.push_back({{"code", "1.000894"},
-                 {"name", "Thủ tục đăng ký kết hôn"},
-                 {"field_code", "G09-TP03"},
-                 {"agency", "UBND cấp xã"},
-                 {"result", "Giấy chứng nhận kết hôn"},
-                 {"channels", {channel(1, "Ngay trong ngày làm việc", 0, 0, "Miễn lệ phí")}},
-                 {"documents",
-                  {doc("Tờ khai đăng ký kết hôn", 1, 0),
-                   doc("Giấy xác nhận tình trạng hôn nhân (nếu đăng ký ở nơi khác)", 1, 0)}}});
-    p.push_back(
-        {{"code", "2.000815"},
-         {"name", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền cấp"},
-         {"field_code", "G09-TP05"},
-         {"agency", "UBND cấp xã; Phòng Tư pháp"},
-         {"result", "Bản sao được chứng thực"},
-         {"channels",
-          {channel(1, "Trong ngày hoặc ngày làm việc tiếp theo", 1, 2000,
-                   "2.000 đồng/trang; từ trang thứ ba 1.000 đồng/trang")}},
-         {"documents",
-          {doc("Bản chính giấy tờ, văn bản cần chứng thực", 1, 0),
-           doc("Bản sao cần chứng thực", 0, 1)}}});
-    p.push_back(
-        {{"code", "1.004227"},
-         {"name",
-          "Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất "
-          "lần đầu"},
-         {"field_code", "G12-DD01"},
-         {"agency", "Văn phòng Đăng ký đất đai tỉnh Nghệ An"},
-         {"result", "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất"},
-         {"channels",
-          {channel(1, "Không quá 20 ngày làm việc", 20, 100000, "100.000 đồng/giấy"),
-           channel(3, "Không quá 20 ngày làm việc", 20, 100000, "100.000 đồng/giấy")}},
-         {"documents",
-          {doc("Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu 04a/ĐK)", 1, 0),
-           doc("Giấy tờ về quyền sử dụng đất", 0, 1),
-           doc("Chứng từ thực hiện nghĩa vụ tài chính", 0, 1)}}});
-    p.push_back({{"code", "2.001610"},
-                 {"name", "Đăng ký thành lập hộ kinh doanh"},
-                 {"field_code", "G06-KD02"},
-                 {"agency", "Phòng Tài chính – Kế hoạch cấp huyện"},
-                 {"result", "Giấy chứng nhận đăng ký hộ kinh doanh"},
-                 {"channels",
-                  {channel(1, "03 ngày làm việc", 3, 100000, "100.000 đồng/lần"),
-                   channel(2, "03 ngày làm việc", 3, 50000,
-                           "50.000 đồng/lần (giảm 50% khi nộp trực tuyến)")}},
-                 {"documents",
-                  {doc("Giấy đề nghị đăng ký hộ kinh doanh", 1, 0),
-                   doc("Bản sao giấy tờ pháp lý của cá nhân", 0, 1)}}});
-    p.push_back({{"code", "2.001417"},
-                 {"name",
-                  "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú "
-                  "tại Việt Nam"},
-                 {"field_code", "G09-TP07"},
-                 {"agency", "Sở Tư pháp tỉnh Nghệ An"},
-                 {"result", "Phiếu lý lịch tư pháp"},
-                 {"channels",
-                  {channel(1, "Không quá 10 ngày làm việc", 10, 200000, "200.000 đồng/lần/người"),
-                   channel(2, "Không quá 10 ngày làm việc", 10, 100000, "100.000 đồng/lần/người")}},
-                 {"documents",
-                  {doc("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)", 1, 0),
-                   doc("Bản chụp Căn cước công dân", 0, 1)}}});
-    return p;
+    return json::parse(kiosk::embedded_demo_catalog_json()).at("procedures");
 }
 
 std::string code_for(TimePoint received, int seq) {
@@ -118,45 +38,10 @@ TimePoint at_local(TimePoint day, int hour, int minute) {
 }  // namespace
 
 nlohmann::json demo_catalog(TimePoint now) {
-    json weekdays = json::array();
-    for (int wd = 1; wd <= 6; ++wd) {
-        json sessions = {{{"open", "07:00"}, {"close", "11:30"}}};
-        if (wd <= 5) sessions.push_back({{"open", "13:30"}, {"close", "17:00"}});
-        weekdays.push_back({{"weekday", wd}, {"sessions", sessions}});
-    }
-    return {
-        {"version", 7},
-        {"generated_at", kiosk::iso8601_local(at_local(now, 7, 0))},
-        {"office",
-         {{"id", "nghean"},
-          {"agency_code", "000.00.00.H41"},
-          {"name", kOffice},
-          {"address", "Số 16, đường Trường Thi, phường Trường Thi, Nghệ An"},
-          {"phone", "0238 3598 777"}}},
-        {"fields",
-         {{{"code", "G09-TP03"}, {"name", "Hộ tịch"}},
-          {{"code", "G09-TP05"}, {"name", "Chứng thực"}},
-          {{"code", "G12-DD01"}, {"name", "Đất đai"}},
-          {{"code", "G06-KD02"}, {"name", "Đăng ký kinh doanh"}},
-          {{"code", "G09-TP07"}, {"name", "Lý lịch tư pháp"}}}},
-        {"counters",
-         {{{"number", 1}, {"name", "Quầy 01 – Hộ tịch"}, {"field_codes", {"G09-TP03"}}},
-          {{"number", 2}, {"name", "Quầy 02 – Hộ tịch"}, {"field_codes", {"G09-TP03"}}},
-          {{"number", 3}, {"name", "Quầy 03 – Chứng thực"}, {"field_codes", {"G09-TP05"}}},
-          {{"number", 4}, {"name", "Quầy 04 – Đất đai"}, {"field_codes", {"G12-DD01"}}},
-          {{"number", 5}, {"name", "Quầy 05 – Đất đai"}, {"field_codes", {"G12-DD01"}}},
-          {{"number", 6}, {"name", "Quầy 06 – Đăng ký kinh doanh"}, {"field_codes", {"G06-KD02"}}},
-          {{"number", 7}, {"name", "Quầy 07 – Tư pháp"}, {"field_codes", {"G09-TP07"}}}}},
-        {"opening_hours", weekdays},
-        {"holidays",
-         {{{"date", "2026-01-01"}, {"name", "Tết Dương lịch"}},
-          {{"date", "2026-02-16"}, {"name", "Tết Nguyên đán"}},
-          {{"date", "2026-04-27"}, {"name", "Giỗ Tổ Hùng Vương"}},
-          {{"date", "2026-04-30"}, {"name", "Ngày Giải phóng miền Nam"}},
-          {{"date", "2026-05-01"}, {"name", "Quốc tế Lao động"}},
-          {{"date", "2026-09-02"}, {"name", "Quốc khánh"}}}},
-        {"procedures", procedures()},
-    };
+    json catalog = json::parse(kiosk::embedded_demo_catalog_json());
+    // Seeded today: the document's own date is only an example.
+    catalog["generated_at"] = kiosk::iso8601_local(at_local(now, 7, 0));
+    return catalog;
 }
 
 std::vector<SeedDossier> demo_dossiers(TimePoint now) {

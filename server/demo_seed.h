@@ -2,7 +2,8 @@
 // The demo office: Trung tâm Phục vụ hành chính công tỉnh Nghệ An (agency 000.00.00.H41), its
 // fields, counters, hours, holidays and procedures, and dossiers in every national status 1–10.
 // Procedure codes follow the national d.dddddd form; they are demo values, not checked against
-// the national catalogue.
+// the national catalogue. The catalogue document itself is assets/demo/catalog.json, compiled
+// into kiosk_core (embedded_catalog.h) so the demo kiosk serves the same one without a server.
 #include <nlohmann/json.hpp>
 
 #include <string>

@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <regex>
 #include <set>
+
+#include "kiosk/core/unicode.h"
 
 namespace dossier {
 namespace {
@@ -35,6 +38,57 @@ size_t utf8_char_len(unsigned char lead) {
     if ((lead >> 4) == 0xE) return 3;
     if ((lead >> 3) == 0x1E) return 4;
     return 1;
+}
+
+bool is_int_in(const json& v, int64_t lo, int64_t hi) {
+    return v.is_number_integer() && v.get<int64_t>() >= lo && v.get<int64_t>() <= hi;
+}
+
+// docs/sync-api.md §4 "rating.submitted": what is wrong with the payload, or "" when it is valid.
+std::string rating_payload_problem(const json& p) {
+    static const std::regex date_re(R"(^\d{4}-\d{2}-\d{2}$)");
+    static const std::regex number_re(R"(^[0-9A-Z]{1,16}$)");
+    static const std::set<std::string> reasons = {"long_wait", "staff_attitude", "unclear_guidance",
+                                                  "complex_procedure"};
+    static const char* const codes[] = {"", "RKHL", "KHL", "BT", "HL", "RHL"};
+    auto str = [&](const char* key) { return p.contains(key) && p[key].is_string(); };
+    if (!str("target") || p["target"] != "ticket") return "rating: 'target' must be \"ticket\"";
+    if (!p.contains("ticket_id") || !is_int_in(p["ticket_id"], 1, INT64_MAX))
+        return "rating: 'ticket_id' must be a positive integer";
+    if (!str("business_date") || !std::regex_match(p["business_date"].get<std::string>(), date_re))
+        return "rating: 'business_date' must be YYYY-MM-DD";
+    if (!str("number") || !std::regex_match(p["number"].get<std::string>(), number_re))
+        return "rating: 'number' must be 1-16 characters 0-9 A-Z";
+    if (!str("service_id") || p["service_id"].get<std::string>().empty() ||
+        p["service_id"].get<std::string>().size() > 64)
+        return "rating: 'service_id' must be a string of 1-64 bytes";
+    if (!p.contains("counter") || !is_int_in(p["counter"], 1, 999))
+        return "rating: 'counter' must be an integer 1-999";
+    if (!p.contains("level") || !is_int_in(p["level"], 1, 5))
+        return "rating: 'level' must be an integer 1-5";
+    const int64_t level = p["level"].get<int64_t>();
+    if (!str("level_code") || p["level_code"] != codes[level])
+        return std::string("rating: 'level_code' must be \"") + codes[level] + "\" for level " +
+               std::to_string(level);
+    if (p.contains("reason")) {
+        if (!p["reason"].is_string() || !reasons.count(p["reason"].get<std::string>()))
+            return "rating: 'reason' must be one of long_wait, staff_attitude, "
+                   "unclear_guidance, complex_procedure";
+        if (level > 2) return "rating: 'reason' is only sent with level 1 or 2";
+    }
+    if (p.contains("comment")) {
+        if (!p["comment"].is_string()) return "rating: 'comment' must be a string";
+        const std::string c = p["comment"].get<std::string>();
+        if (c.size() > 500) return "rating: 'comment' longer than 500 bytes";
+        if (!kiosk::is_valid_utf8(c) || !kiosk::is_nfc(c))
+            return "rating: 'comment' must be NFC UTF-8";
+    }
+    if (!str("source") || (p["source"] != "kiosk" && p["source"] != "lan"))
+        return "rating: 'source' must be \"kiosk\" or \"lan\"";
+    for (const char* key : {"served_at", "at"})
+        if (!str(key) || !is_iso8601_with_offset(p[key].get<std::string>()))
+            return std::string("rating: '") + key + "' must be ISO-8601 with an offset";
+    return {};
 }
 
 }  // namespace
@@ -203,6 +257,12 @@ ApiReply DossierApi::post_events(const std::string& kiosk_id, const std::string&
         if (payload.size() > kMaxPayloadBytes) {
             reject("payload larger than 16 KiB");
             continue;
+        }
+        if (e["type"] == "rating.submitted") {
+            if (std::string why = rating_payload_problem(e["payload"]); !why.empty()) {
+                reject(why);
+                continue;
+            }
         }
         valid.push_back({id, e["type"].get<std::string>(), e["at"].get<std::string>(),
                          std::move(payload), e["seq"].get<int64_t>()});

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "kiosk/app/catalog_source.h"
+#include "kiosk/core/catalog_services.h"
 #include "kiosk/core/ticket_store.h"
 
 namespace kiosk::app {
@@ -28,12 +30,27 @@ std::optional<KioskConfig> load_config_or_report(const std::string& path, std::o
     return std::nullopt;
 }
 
-int check_config_command(const std::string& path, std::ostream& out, std::ostream& err) {
+int check_config_command(const std::string& path, const std::string& data_dir, std::ostream& out,
+                         std::ostream& err) {
     auto config = load_config_or_report(path, err);
     if (!config) return kExitBadConfig;
+    std::string error;
+    const std::optional<Catalog> catalog = load_catalog_file(*config, data_dir, error);
+    if (!error.empty()) {
+        err << "config error: " << error << "\n";
+        return kExitBadConfig;
+    }
     out << path << ": OK — office '" << config->office_id << "', " << config->services.size()
         << " service fields, printer " << config->printer.uri << " (" << config->printer.dots
         << " dots)\n";
+    if (catalog) {
+        const EffectiveServices applied = apply_catalog(*config, *catalog);
+        out << "catalogue " << config->catalog.file << ": OK — version " << catalog->version << ", "
+            << catalog->fields.size() << " fields, " << catalog->procedures.size()
+            << " procedures; " << applied.config.services.size() << " service fields shown\n";
+        for (const CatalogWarning& w : applied.warnings)
+            out << "  warning: " << w.en << "\n";
+    }
     return kExitOk;
 }
 

@@ -8,12 +8,13 @@
 #include <iostream>
 
 #include "kiosk/app/admin_commands.h"
+#include "kiosk/app/catalog_source.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/hub/hub_host.h"
 
 namespace kiosk::app {
 
-int hub_command(const KioskConfig& config, const HubCommandOptions& options, std::ostream& out,
+int hub_command(const KioskConfig& configured, const HubCommandOptions& options, std::ostream& out,
                 std::ostream& err, const std::function<bool()>& stop_requested) {
     const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
     std::error_code ec;
@@ -22,6 +23,15 @@ int hub_command(const KioskConfig& config, const HubCommandOptions& options, std
         err << "hub: cannot create the data directory " << data_dir << ": " << ec.message() << "\n";
         return kExitFailure;
     }
+    // Route by the office catalogue exactly as the kiosks do (catalog_source.h).
+    std::string catalog_error;
+    const std::optional<CatalogStart> catalog =
+        load_catalog_start(configured, data_dir, catalog_error);
+    if (!catalog) {
+        err << "hub: " << catalog_error << "\n";
+        return kExitBadConfig;
+    }
+    const KioskConfig& config = catalog->effective;
     if (options.listen.empty() && config.hub.listen.empty()) {
         err << "hub: no address to listen on: set [hub] listen in " << config.source
             << " or pass --listen HOST:PORT\n";

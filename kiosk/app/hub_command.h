@@ -22,9 +22,10 @@ struct HubCommandOptions {
     std::string tokens_file;  // overrides [hub] tokens_file
 };
 
-// Runs until SIGTERM/SIGINT (or `stop_requested` returns true, polled every 100 ms; tests).
-// Prints "hub: listening on URL" to `out` once serving. Exit codes: 0 clean stop, 1 the store or
-// the listener failed, 2 bad config/options/tokens file.
+// Routes by the office catalogue applied to `config` (sync cache in the data directory, else
+// [catalog] file), like the kiosk. Runs until SIGTERM/SIGINT (or `stop_requested` returns true,
+// polled every 100 ms; tests). Prints "hub: listening on URL" to `out` once serving. Exit codes: 0
+// clean stop, 1 the store or the listener failed, 2 bad config/options/tokens file.
 int hub_command(const KioskConfig& config, const HubCommandOptions& options, std::ostream& out,
                 std::ostream& err, const std::function<bool()>& stop_requested = {});
 

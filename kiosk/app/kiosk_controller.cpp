@@ -23,6 +23,8 @@ KioskController::KioskController(const KioskConfig& config, std::string db_path,
     language_ = config_.default_language == "en" ? ui::Language::En : ui::Language::Vi;
     last_activity_ = clock_.now();
     enable_lookup({}, {});  // cache only until run_kiosk hands over the server and printer
+    make_procedure_flow();
+    make_rating_flow();
 }
 
 KioskController::~KioskController() = default;
@@ -108,13 +110,24 @@ ui::ViewModel KioskController::view_model() const {
     vm.minute = local.minute;
     vm.priority_selected = priority_;
     vm.printer_ready = store_ok_ && !printer_blocked_;
+    if (const HoursMessage closed = closed_message(hours_locked(now), now); !closed.vi.empty()) {
+        vm.closed_vi = closed.vi;
+        vm.closed_en = closed.en;
+    }
     fill_staff_view_locked(vm);
+    for (const CatalogWarning& w : catalog_notes_) {
+        vm.staff.catalog_notes_vi.push_back(w.vi);
+        vm.staff.catalog_notes_en.push_back(w.en);
+    }
     vm.notice_vi = notice_vi_;
     vm.notice_en = notice_en_;
     for (const auto& s : config_.services) {
         ui::ServiceTile tile;
         tile.id = s.id;
         tile.name_vi = s.name_vi;
+        if (catalog_ && !s.field_code.empty())  // a renamed field shows its new name at once
+            for (const ServiceField& f : catalog_->fields)
+                if (f.code == s.field_code) tile.name_vi = f.name;
         tile.name_en = s.name_en;
         tile.counters = s.counters;
         if (auto it = snapshot_.waiting.find(s.id); it != snapshot_.waiting.end())
@@ -126,6 +139,10 @@ ui::ViewModel KioskController::view_model() const {
     }
     vm.ticket = ticket_;
     if (screen_ == ui::Screen::Lookup) vm.lookup = lookup_->view();
+    vm.procedures_available = procedures_available_locked();
+    if (screen_ == ui::Screen::Procedures) vm.procedures = procedures_->view();
+    vm.rating_available = rating_available_locked();
+    if (screen_ == ui::Screen::Rating) vm.rating = rating_->view();
     if (ticket_finished_at_) {
         const auto left =
             seconds(config_.ticket_screen_s) - duration_cast<seconds>(now - *ticket_finished_at_);
@@ -140,6 +157,8 @@ void KioskController::go_home_locked() {
     ticket_ = {};
     ticket_finished_at_.reset();
     lookup_->reset();  // nothing of the last citizen's dossier stays on screen
+    procedures_->reset();
+    rating_->reset();
     pin_entry_.clear();
     pin_wrong_ = false;
     staff_.panel = ui::StaffPanel::Overview;
@@ -157,7 +176,9 @@ void KioskController::handle(const ui::Action& action) {
         case ui::ActionType::UserActivity:
             break;
         case ui::ActionType::OpenServicePicker:
-            if (store_ok_ && !printer_blocked_ && !issuing_) screen_ = ui::Screen::ServicePicker;
+            // Outside issuing hours the home screen already says why and when to come back.
+            if (store_ok_ && !printer_blocked_ && !issuing_ && hours_locked(last_activity_).issuing)
+                screen_ = ui::Screen::ServicePicker;
             break;
         case ui::ActionType::TogglePriority:
             priority_ = !priority_;
@@ -195,9 +216,20 @@ void KioskController::handle(const ui::Action& action) {
             staff_command(action.arg);
             break;
         case ui::ActionType::OpenProcedures:  // ProcedureFlow (kiosk_controller_procedures.cpp)
+            open_procedures_locked();
+            break;
         case ui::ActionType::Procedures:
+            if (screen_ != ui::Screen::Procedures) break;
+            lock.unlock();  // the flow may wake the UI; an issue takes mutex_ again
+            procedures_command(action);
+            break;
         case ui::ActionType::OpenRating:  // RatingFlow (kiosk_controller_rating.cpp)
+            open_rating_locked(action.arg);
+            break;
         case ui::ActionType::Rating:
+            if (screen_ != ui::Screen::Rating) break;
+            lock.unlock();  // the flow wakes the UI (which takes mutex_)
+            rating_->handle(action);
             break;
     }
 }
@@ -208,7 +240,17 @@ void KioskController::select_service(const std::string& service_id) {
     {
         std::lock_guard lock(mutex_);
         // A double tap or a tap during printing must not take a second number.
-        if (issuing_ || screen_ != ui::Screen::ServicePicker || !service || !store_ok_) return;
+        // From the picker, or "Lấy số cho thủ tục này" in the procedure guide.
+        if (issuing_ || !service || !store_ok_ ||
+            (screen_ != ui::Screen::ServicePicker && screen_ != ui::Screen::Procedures))
+            return;
+        if (!hours_locked(clock_.now()).issuing) {
+            // A tap racing the closing minute: never a number. The home screen's take-number
+            // button says why and when to come back.
+            go_home_locked();
+            spdlog::info("no ticket for {}: outside issuing hours", service_id);
+            return;
+        }
         issuing_ = true;
         priority = priority_;
         screen_ = ui::Screen::Ticket;
@@ -292,7 +334,11 @@ void KioskController::tick() {
             if (ticket_finished_at_ &&
                 now - *ticket_finished_at_ >= seconds(config_.ticket_screen_s))
                 go_home_locked();
-            else if (screen_ == ui::Screen::Lookup
+            else if (screen_ == ui::Screen::Rating
+                         ? rating_->thanks_expired(now) ||
+                               (rating_->idle_expired(now) &&  // taps elsewhere count too
+                                now - last_activity_ >= seconds(config_.idle_timeout_s))
+                     : screen_ == ui::Screen::Lookup
                          ? lookup_->idle_expired(now)  // not while a lookup is in flight
                          : screen_ != ui::Screen::Home &&
                                now - last_activity_ >= seconds(config_.idle_timeout_s))
@@ -324,10 +370,12 @@ TimePoint KioskController::next_deadline() const {
         next = std::min(next, *ticket_finished_at_ + duration_cast<seconds>(since) + seconds(1));
     }
     if (printer_trouble_ && staff_services_) next = std::min(next, next_printer_poll_);
+    next = std::min(next, hours_locked(now).next_change);  // "Lấy số" opens or closes
     // The PIN lock countdown changes every second.
     if (screen_ == ui::Screen::StaffPin && pin_gate_.locked())
         next = std::min(next, now + seconds(1));
     if (screen_ == ui::Screen::Lookup) next = std::min(next, lookup_->idle_deadline());
+    if (screen_ == ui::Screen::Rating) next = std::min(next, rating_->next_deadline());
     // While printing nothing times out (tick() waits for the worker), so no idle deadline then.
     if (screen_ != ui::Screen::Home && !issuing_)
         next = std::min(next, last_activity_ + seconds(config_.idle_timeout_s));

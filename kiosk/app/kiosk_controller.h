@@ -11,12 +11,16 @@
 #include <vector>
 
 #include "kiosk/app/lookup_flow.h"
+#include "kiosk/app/procedure_flow.h"
+#include "kiosk/app/rating_flow.h"
 #include "kiosk/app/staff_pin.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/worker.h"
 #include "kiosk/core/catalog.h"
+#include "kiosk/core/catalog_services.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/office_hours.h"
 #include "kiosk/core/ticket_issuer.h"
 #include "kiosk/core/ticket_store.h"
 #include "kiosk/ui/view_model.h"
@@ -46,7 +50,8 @@ class KioskController {
     // Without it the lookup screen works from the offline cache only. Set before start().
     void enable_lookup(DossierLookupFn lookup, SlipPrintFn print_slip);
     // A payload from any scanner (evdev, serial, SDL keyboard burst, camera, script `scan`),
-    // on any thread: on the home or lookup screen it goes to the lookup, elsewhere it is ignored.
+    // on any thread: on the home or lookup screen it goes to the lookup, on the rating screen to
+    // the rating; elsewhere it is ignored.
     void on_scan(const std::string& payload);
     // A camera is configured: the scan screen shows its preview area (call after enable_lookup).
     void set_camera_available(bool available);
@@ -61,6 +66,10 @@ class KioskController {
     // The office catalogue (kiosk_controller_catalog.cpp): from the cache or the configured file
     // at start, then each new version the sync link accepts. Any thread.
     void set_catalog(std::shared_ptr<const Catalog> catalog);
+    // The config as written (before any catalogue; outlives the controller) and the warnings
+    // from applying the start-up catalogue: each new catalogue's routing is compared with the
+    // running one, and the warnings go to the staff screen. Set before start().
+    void set_catalog_start(const KioskConfig* configured, std::vector<CatalogWarning> warnings);
 
     ui::ViewModel view_model() const;
     void handle(const ui::Action& action);
@@ -76,6 +85,16 @@ class KioskController {
     };
 
     void go_home_locked();
+    // Procedure guide (kiosk_controller_procedures.cpp).
+    void make_procedure_flow();
+    bool procedures_available_locked() const;
+    void open_procedures_locked();
+    void procedures_command(const ui::Action& action);
+    // Satisfaction rating (kiosk_controller_rating.cpp).
+    void make_rating_flow();
+    bool rating_available_locked() const;
+    // `number` empty: from the home screen; else the lookup's served ticket of today.
+    void open_rating_locked(const std::string& number);
     // Staff screen (kiosk_controller_staff.cpp).
     void staff_corner_tap_locked();
     void staff_command(const std::string& command);
@@ -112,7 +131,12 @@ class KioskController {
     bool printer_trouble_ = false;  // the notice is about the printer: poll until it recovers
     TimePoint next_printer_poll_{};
 
-    std::shared_ptr<const Catalog> catalog_;  // null until one is known
+    std::shared_ptr<const Catalog> catalog_;     // null until one is known
+    const KioskConfig* configured_ = nullptr;    // before the catalogue (set_catalog_start)
+    std::vector<CatalogWarning> catalog_notes_;  // staff screen: start-up warnings, restart note
+    // Opening hours of the newest catalogue now (kiosk_controller_catalog.cpp); always issuing
+    // without a catalogue or with [catalog] opening_hours = "ignore".
+    OfficeHoursState hours_locked(TimePoint now) const;
 
     StaffServices* staff_services_ = nullptr;
     StaffPinGate pin_gate_;
@@ -127,7 +151,10 @@ class KioskController {
     // Touched only on the worker thread.
     std::unique_ptr<TicketStore> store_;
     std::unique_ptr<TicketIssuer> issuer_;
-    std::unique_ptr<LookupFlow> lookup_;  // created in the constructor; uses worker_
+    std::unique_ptr<LookupFlow> lookup_;         // created in the constructor; uses worker_
+    std::unique_ptr<ProcedureFlow> procedures_;  // created in the constructor; uses worker_
+    SlipPrintFn print_slip_;  // status and checklist slips (enable_lookup); used on the worker
+    std::unique_ptr<RatingFlow> rating_;  // created in the constructor; uses worker_
     Worker worker_;                       // last: destroyed (joined) first
 };
 

@@ -11,6 +11,7 @@
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/announce_command.h"
 #include "kiosk/app/board_command.h"
+#include "kiosk/app/catalog_source.h"
 #include "kiosk/app/counter_command.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/decode_command.h"
@@ -77,10 +78,16 @@ int main(int argc, char** argv) {
     cli.add_flag("--previews", run.save_previews, "save a PNG preview of every printed ticket");
     cli.add_flag("--exit-after-first-frame", run.exit_after_first_frame, "start-up benchmark");
     cli.add_flag("--frame-stats", run.print_frame_stats, "print frame times at exit (benchmarks)");
+    std::string start_time_text;
+    cli.add_option("--start-time", start_time_text,
+                   "the kiosk's clock starts at this instant, e.g. 2026-11-30T09:00:00+07:00 "
+                   "(demos, tests, screenshots)");
 
     auto* check = cli.add_subcommand("check-config", "validate a config file");
-    std::string check_file;
+    std::string check_file, check_data;
     check->add_option("FILE", check_file, "config file")->required();
+    check->add_option("--data", check_data,
+                      "data directory for a relative [catalog] file (default: the kiosk's)");
 
     auto* tickets = cli.add_subcommand("tickets", "print a day's tickets as CSV");
     std::string tickets_data, tickets_date;
@@ -160,7 +167,9 @@ int main(int argc, char** argv) {
     if (*counter_cmd) return run_counter_cli(counter_cli);
     if (*board_cmd) return run_board_cli(board_cli);
     if (*hub_cmd) return run_hub_cli(hub_opts);
-    if (*check) return check_config_command(check_file, std::cout, std::cerr);
+    if (*check)
+        return check_config_command(
+            check_file, check_data.empty() ? default_data_dir() : check_data, std::cout, std::cerr);
     if (*tickets) return tickets_command(tickets_data, tickets_date, std::cout, std::cerr);
     if (*print_test) {
         std::string uri;
@@ -189,12 +198,28 @@ int main(int argc, char** argv) {
         auto config = resolve(issue_common, issue_opts.printer_uri);
         if (!config) return kExitBadConfig;
         issue_opts.data_dir = issue_common.data_dir;
-        return issue_command(*config, issue_opts, std::cout, std::cerr);
+        // The catalogue's names and counters, as the screen would print them.
+        std::string error;
+        const auto start = load_catalog_start(*config, issue_common.data_dir, error);
+        if (!start) {
+            std::cerr << "config error: " << error << "\n";
+            return kExitBadConfig;
+        }
+        return issue_command(start->effective, issue_opts, std::cout, std::cerr);
     }
 
     auto config = resolve(run_common, run.printer_uri);
     if (!config) return kExitBadConfig;
     run.data_dir = run_common.data_dir;
+    if (!start_time_text.empty()) {
+        TimePoint start;
+        if (!parse_iso8601(start_time_text, start)) {
+            std::cerr << "--start-time: expected YYYY-MM-DDTHH:MM:SS+07:00, got '"
+                      << start_time_text << "'\n";
+            return kExitBadConfig;
+        }
+        run.start_time = start;
+    }
     if (!check_screen_options(size_text, "1080x1920", run.width, run.height, run.script,
                               run.headless, std::cerr))
         return kExitBadConfig;

@@ -9,6 +9,7 @@
 #include "drivers/scanner/scanner_inputs.h"
 #include "kiosk/app/admin_commands.h"
 #include "kiosk/app/camera_link.h"
+#include "kiosk/app/catalog_source.h"
 #include "kiosk/app/data_dir.h"
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/lookup_slip_printer.h"
@@ -70,9 +71,19 @@ class KioskClient final : public platform::RunnerClient {
 
 }  // namespace
 
-int run_kiosk(const KioskConfig& config, const RunOptions& o) {
+int run_kiosk(const KioskConfig& configured, const RunOptions& o) {
     try {
         DataDirLock lock(o.data_dir);
+        // The office catalogue decides names and counters: everything below uses the effective
+        // config, so tiles, printed counters and the hub's routing agree.
+        std::string catalog_error;
+        const std::optional<CatalogStart> catalog =
+            load_catalog_start(configured, o.data_dir, catalog_error);
+        if (!catalog) {
+            std::fprintf(stderr, "config error: %s\n", catalog_error.c_str());
+            return kExitBadConfig;
+        }
+        const KioskConfig& config = catalog->effective;
         std::string preview_dir;
         if (o.save_previews) {
             preview_dir = o.headless ? o.out_dir : o.data_dir + "/previews";
@@ -83,7 +94,13 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
         TicketPrinter printer(config, o.printer_uri, preview_dir, o.data_dir + "/paper_counter");
         spdlog::info("kiosk starting: data {}, printer {}, config {}", o.data_dir,
                      printer.describe(), config.source);
-        SystemClock clock;
+        SystemClock system_clock;
+        std::optional<OffsetClock> offset_clock;  // --start-time: demos, tests, screenshots
+        if (o.start_time) {
+            offset_clock.emplace(*o.start_time);
+            spdlog::info("clock starts at {} (--start-time)", iso8601_local(*o.start_time));
+        }
+        const Clock& clock = offset_clock ? static_cast<const Clock&>(*offset_clock) : system_clock;
         const std::string db_path = o.data_dir + "/queue.db";
         DeviceStaffServices staff(config, printer);
         // Printer state changes reach the central server as `printer.status` events.
@@ -155,6 +172,12 @@ int run_kiosk(const KioskConfig& config, const RunOptions& o) {
                 return print_status_slip(printer.device(), config, slip, code, preview_dir);
             });
         controller.set_staff_services(&staff);
+        controller.set_catalog_start(&configured, catalog->warnings);
+        if (catalog->catalog) controller.set_catalog(catalog->catalog);
+        if (sync)  // each newer catalogue the link accepts (sync thread)
+            sync->set_catalog_listener([&controller](std::shared_ptr<const Catalog> c) {
+                controller.set_catalog(std::move(c));
+            });
         // The lookup screen's camera ([camera] enabled): reads reach the same entry as scanners.
         std::unique_ptr<CameraLink> camera;
         if (config.camera.enabled) {

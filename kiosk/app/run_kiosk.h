@@ -1,6 +1,9 @@
 #pragma once
 // The touch-screen kiosk: controller + UI + SDL runner, windowed, full screen or headless.
+#include <optional>
 #include <string>
+
+#include "kiosk/core/clock.h"
 
 #include "kiosk/core/config.h"
 
@@ -17,8 +20,12 @@ struct RunOptions {
     bool save_previews = false;  // ticket PNGs into out_dir (headless) or data_dir/previews
     bool exit_after_first_frame = false;
     bool print_frame_stats = false;  // frame times on stdout at exit (benchmarks)
+    // --start-time: the kiosk's clock starts at this instant and runs normally from there.
+    std::optional<TimePoint> start_time;
 };
 
-int run_kiosk(const KioskConfig& config, const RunOptions& options);
+// `configured` is the config as written; the office catalogue (catalog_source.h) is applied to
+// it here.
+int run_kiosk(const KioskConfig& configured, const RunOptions& options);
 
 }  // namespace kiosk::app

@@ -32,9 +32,7 @@ SyncLink::SyncLink(const SyncConfig& config, const std::string& db_path, const C
     sync::SyncCallbacks callbacks;
     callbacks.health = std::move(health);
     callbacks.on_status = [this](const sync::SyncStatus& s) { on_status(s); };
-    callbacks.on_catalog = [](const sync::Catalog& catalog) {
-        spdlog::info("sync: catalogue version {} in use", catalog.version);
-    };
+    callbacks.on_catalog = [this](const sync::Catalog& catalog) { on_catalog(catalog); };
     service_ = std::make_unique<sync::SyncService>(std::move(options), db_path, clock,
                                                    std::move(callbacks));
     spdlog::info("sync: server {} as kiosk {}", config.server_url, config.kiosk_id);
@@ -42,6 +40,23 @@ SyncLink::SyncLink(const SyncConfig& config, const std::string& db_path, const C
 
 SyncLink::~SyncLink() {
     service_->stop();
+}
+
+void SyncLink::set_catalog_listener(std::function<void(std::shared_ptr<const Catalog>)> listener) {
+    std::lock_guard lock(mutex_);
+    catalog_listener_ = std::move(listener);
+}
+
+void SyncLink::on_catalog(const Catalog& catalog) {
+    std::function<void(std::shared_ptr<const Catalog>)> listener;
+    {
+        std::lock_guard lock(mutex_);
+        if (catalog.version != last_catalog_version_)
+            spdlog::info("sync: catalogue version {} in use", catalog.version);
+        last_catalog_version_ = catalog.version;
+        listener = catalog_listener_;
+    }
+    if (listener) listener(std::make_shared<const Catalog>(catalog));
 }
 
 void SyncLink::on_status(const sync::SyncStatus& s) {

@@ -31,13 +31,19 @@ class SyncLink {
                          std::move(done));
     }
     sync::SyncStatus status() const { return service_->status(); }
+    // Each catalogue the link accepts (from the cache at start, then every new version), on the
+    // sync thread. Set before start().
+    void set_catalog_listener(std::function<void(std::shared_ptr<const Catalog>)> listener);
 
   private:
     void on_status(const sync::SyncStatus& status);
+    void on_catalog(const Catalog& catalog);
 
     std::mutex mutex_;
     bool was_online_ = false;
     std::string last_logged_error_;
+    int64_t last_catalog_version_ = 0;
+    std::function<void(std::shared_ptr<const Catalog>)> catalog_listener_;
     std::unique_ptr<sync::SyncService> service_;
 };
 

@@ -121,4 +121,35 @@ bool parse_iso_date(const std::string& text, int& y, int& m, int& d) {
     return y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+bool parse_iso8601(const std::string& text, TimePoint& out) {
+    // YYYY-MM-DDTHH:MM:SS then Z or ±HH:MM.
+    if (text.size() < 20 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+        text[16] != ':')
+        return false;
+    int y = 0, mo = 0, d = 0;
+    if (!parse_iso_date(text.substr(0, 10), y, mo, d)) return false;
+    auto two = [&](size_t at, int& v) {
+        if (text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9')
+            return false;
+        v = (text[at] - '0') * 10 + (text[at + 1] - '0');
+        return true;
+    };
+    int h = 0, mi = 0, se = 0;
+    if (!two(11, h) || !two(14, mi) || !two(17, se) || h > 23 || mi > 59 || se > 59) return false;
+    int offset_s = 0;
+    const std::string zone = text.substr(19);
+    if (zone == "Z") {
+        offset_s = 0;
+    } else {
+        int oh = 0, om = 0;
+        if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
+            !two(20, oh) || !two(23, om) || oh > 14 || om > 59)
+            return false;
+        offset_s = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+    const int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    out = TimePoint(std::chrono::seconds(days * 86400 + h * 3600 + mi * 60 + se - offset_s));
+    return true;
+}
+
 }  // namespace kiosk

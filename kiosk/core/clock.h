@@ -37,6 +37,17 @@ class ManualClock final : public Clock {
     std::atomic<int64_t> us_;
 };
 
+// Real time shifted to start at a chosen instant (`kiosk --start-time`): it runs normally from
+// there, so demos, tests and screenshots of time-dependent screens see a moving clock.
+class OffsetClock final : public Clock {
+  public:
+    explicit OffsetClock(TimePoint start) : offset_(start - std::chrono::system_clock::now()) {}
+    TimePoint now() const override { return std::chrono::system_clock::now() + offset_; }
+
+  private:
+    std::chrono::system_clock::duration offset_;
+};
+
 inline constexpr std::chrono::seconds kVietnamUtcOffset{7 * 3600};
 
 struct LocalDateTime {
@@ -56,5 +67,7 @@ std::string local_time_hm(TimePoint t);       // 14:05
 std::string iso8601_local(TimePoint t);       // 2026-11-27T14:05:09+07:00
 TimePoint next_local_midnight(TimePoint t);
 bool parse_iso_date(const std::string& text, int& y, int& m, int& d);  // YYYY-MM-DD, validated
+// 2026-11-30T09:00:00+07:00 (any offset, or Z); false when malformed or out of range.
+bool parse_iso8601(const std::string& text, TimePoint& out);
 
 }  // namespace kiosk

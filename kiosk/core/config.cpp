@@ -34,6 +34,15 @@ bool all_of(const std::string& s, bool (*pred)(char)) {
     return !s.empty();
 }
 
+bool is_field_code(const std::string& s) {
+    if (s.empty() || s.size() > 32) return false;
+    for (char c : s)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '.'))
+            return false;
+    return true;
+}
+
 int64_t power_of_ten(int digits) {
     int64_t v = 1;
     while (digits-- > 0)
@@ -258,6 +267,15 @@ void read_service(TableReader t, ServiceConfig& s) {
         for (int64_t n : *v)
             s.counters.push_back(static_cast<int>(n));
     }
+    if (auto v = t.string("field_code", false)) {
+        if (is_field_code(*v))
+            s.field_code = *v;
+        else
+            t.error("field_code",
+                    "must be 1-32 characters of A-Z, a-z, 0-9, '-' or '.' (the catalogue's field "
+                    "code, e.g. \"G09-TP03\"), got '" +
+                        *v + "'");
+    }
     const int64_t max_cap = power_of_ten(s.digits) - 1;
     if (auto v = t.integer("daily_cap", false, 1, 999999)) {
         if (*v > max_cap)
@@ -335,8 +353,10 @@ ConfigResult parse_config(const std::string& toml_text, const std::string& sourc
     config_detail::read_voice(root.sub_table("voice", false), c);
     config_detail::read_board(root.sub_table("board", false), c);
     read_staff(root.sub_table("staff", false), c);
+    config_detail::read_rating(root.sub_table("rating", false), c);
     config_detail::read_camera(root.sub_table("camera", false), c);
     config_detail::read_scanner(root.sub_table("scanner", false), c);
+    config_detail::read_catalog(root.sub_table("catalog", false), c);
     read_services(root, source_name, c, result.errors);
     root.report_unknown_keys();
     if (result.errors.empty()) result.config = std::move(c);

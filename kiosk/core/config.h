@@ -15,6 +15,9 @@ struct ServiceConfig {
     int digits = 3;             // zero-padded sequence width: prefix "1" + 3 digits → "1001"
     std::vector<int> counters;  // counter numbers that serve this field
     int daily_cap = 999;        // tickets per day; at most 10^digits - 1
+    // The catalogue field it serves ("G09-TP03"; letters, digits, '-', '.', ≤ 32): when the
+    // office catalogue lists it, its name and counters win (catalog_services.h). Empty = none.
+    std::string field_code;
 };
 
 enum class CutMode { Full, Partial, None };
@@ -114,6 +117,29 @@ struct StaffConfig {
     int lockout_s = 300;     // how long it stays locked (30–3600 s)
 };
 
+// [rating]: the citizen satisfaction rating ("Đánh giá hài lòng" on the home screen). A ticket
+// can be rated only once a counter has served it, so the button is shown only where counters
+// serve this kiosk's queue.db: by default when this kiosk runs the hub ([hub] listen); set
+// `enabled = true` for a kiosk sharing its data directory's queue.db with `kiosk hub` on the same
+// machine, `enabled = false` to hide it even with a hub.
+struct RatingConfig {
+    bool enabled = false;    // resolved: the explicit key, else [hub] listen is set
+    int thanks_s = 6;        // 3–30: the thanks screen goes home by itself after this long
+    bool ask_reason = true;  // ask one reason word after the two low levels
+};
+
+// [catalog]: the office catalogue (docs/sync-api.md "Catalogue") as the authority for fields,
+// counters and opening hours. The server's copy (cached in the data directory) wins; `file` is
+// for offices without a server, or the embedded demo ("embedded:demo").
+enum class OpeningHoursMode { Enforce, Ignore };
+
+struct CatalogConfig {
+    std::string file;  // JSON file (relative: inside the data directory), "embedded:demo" or ""
+    // enforce: no new numbers outside the catalogue's hours and on its holidays.
+    OpeningHoursMode opening_hours = OpeningHoursMode::Enforce;
+    int last_ticket_before_close_min = 15;  // 0–240: no new numbers this close to closing
+};
+
 // [camera]: the camera on the lookup screen (drivers/camera, GStreamer). Off unless enabled.
 struct CameraConfig {
     bool enabled = false;
@@ -152,8 +178,10 @@ struct KioskConfig {
     VoiceConfig voice;
     BoardConfig board;
     StaffConfig staff;
+    RatingConfig rating;
     CameraConfig camera;
     ScannerConfig scanner;
+    CatalogConfig catalog;
     std::vector<ServiceConfig> services;
 
     const ServiceConfig* find_service(const std::string& id) const;

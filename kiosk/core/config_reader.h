@@ -47,6 +47,12 @@ void read_board(TableReader t, KioskConfig& c);
 // [staff] (config_staff.cpp).
 void read_staff(TableReader t, KioskConfig& c);
 
+// [rating] (config_rating.cpp); read after [hub], whose listen decides the default.
+void read_rating(TableReader t, KioskConfig& c);
+
+// [catalog] (config_catalog.cpp).
+void read_catalog(TableReader t, KioskConfig& c);
+
 // [camera] and [scanner] (config_scanner.cpp).
 void read_camera(TableReader t, KioskConfig& c);
 void read_scanner(TableReader t, KioskConfig& c);

@@ -112,6 +112,27 @@ CREATE TABLE IF NOT EXISTS dossier_cache(
   fetched_at_us INTEGER NOT NULL);
 )SQL";
 
+// v3 → v4: citizen satisfaction ratings (notes/domain.md §12). One rating per ticket (UNIQUE);
+// level 1–5 (1 = Rất không hài lòng … 5 = Rất hài lòng); a reason word only for the two low
+// levels; the counter and field that served the ticket are copied so reports survive a transfer.
+constexpr const char* kUpgradeToV4 = R"SQL(
+CREATE TABLE IF NOT EXISTS ratings(
+  id            INTEGER PRIMARY KEY,
+  ticket_id     INTEGER NOT NULL UNIQUE,
+  business_date TEXT NOT NULL,
+  number        TEXT NOT NULL,
+  service_id    TEXT NOT NULL,
+  counter       INTEGER NOT NULL,
+  level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  reason        TEXT NOT NULL DEFAULT '' CHECK (reason IN ('', 'long_wait', 'staff_attitude',
+                  'unclear_guidance', 'complex_procedure') AND (reason = '' OR level <= 2)),
+  comment       TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL,
+  rated_at_us   INTEGER NOT NULL,
+  event_uuid    TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ratings_by_day ON ratings(business_date, counter);
+)SQL";
+
 int64_t user_version(SqliteDb& db) {
     Statement v(db, "PRAGMA user_version");
     v.step();
@@ -134,6 +155,7 @@ void migrate_store(SqliteDb& db) {
         db.exec(kSchemaV1);  // idempotent; a partial early file may lack the tickets table
         db.exec(kUpgradeToV3);
     }
+    if (version < 4) db.exec(kUpgradeToV4);
     db.exec(("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion)).c_str());
     tx.commit();
 }

@@ -12,7 +12,8 @@ namespace kiosk {
 
 // 1: tickets, sequences, outbox. 2: outbox reject_reason + pending index, catalog cache.
 // 3: the counters (call queue): ticket counter columns, counters, calls, dossier_cache.
-inline constexpr int kStoreSchemaVersion = 3;
+// 4: ratings (citizen satisfaction, one per served ticket).
+inline constexpr int kStoreSchemaVersion = 4;
 
 // Creates or upgrades the schema; throws StoreError for a file written by a newer kiosk.
 void migrate_store(SqliteDb& db);

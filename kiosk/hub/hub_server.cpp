@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "change_bus.h"
+#include "hub_ratings.h"
 #include "kiosk/core/call_queue.h"
 #include "kiosk/core/store_schema.h"
 #include "kiosk/core/ticket_store.h"
@@ -94,6 +95,8 @@ struct HubServer::Impl {
     std::unique_ptr<CallQueue> queue;
     std::mutex store_mu;
     std::unique_ptr<TicketStore> store;
+    // POST /lan/v1/ratings: its own connection and mutex.
+    std::unique_ptr<LanRatings> ratings;
     std::mutex read_mu;  // GET state
     std::unique_ptr<SqliteDb> read_db;
     std::unique_ptr<QueueView> read_view;
@@ -291,6 +294,20 @@ struct HubServer::Impl {
         committed();
     }
 
+    // ---- satisfaction ratings from LAN tablets (hub_ratings.cpp) ----
+    void post_rating(const httplib::Request& req, httplib::Response& res) {
+        auto grant = authorize(req, res);
+        if (!grant) return;
+        if (grant->role != Role::Kiosk)
+            return send_error(res, HubErrorCode::Forbidden,
+                              describe(*grant) + " may not submit ratings");
+        auto body = body_object(req, res);
+        if (!body) return;
+        const LanRatingReply reply = ratings->submit(*body);
+        send_json(res, reply.status, reply.body);
+        if (reply.status == 201) committed();  // an outbox event for the sync link
+    }
+
     void ticket_change(const httplib::Request& req, httplib::Response& res) {
         auto grant = authorize(req, res);
         if (!grant) return;
@@ -473,6 +490,7 @@ struct HubServer::Impl {
         s.Post("/lan/v1/tickets", [this](const auto& req, auto& res) { reserve_ticket(req, res); });
         s.Post(R"(/lan/v1/tickets/(\d{1,18})/(printing|issued|void))",
                [this](const auto& req, auto& res) { ticket_change(req, res); });
+        s.Post("/lan/v1/ratings", [this](const auto& req, auto& res) { post_rating(req, res); });
         s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return;
             const int status = res.status;
@@ -533,6 +551,7 @@ bool HubServer::start(std::string& error) {
         m.queue =
             std::make_unique<CallQueue>(m.db_path, m.config, CallQueueOptions::from(m.config.hub));
         m.store = std::make_unique<TicketStore>(m.db_path);
+        m.ratings = std::make_unique<LanRatings>(m.db_path, m.clock);
         m.read_db = std::make_unique<SqliteDb>(m.db_path);
         m.read_view = std::make_unique<QueueView>(*m.read_db, m.config);
     } catch (const StoreError& e) {

@@ -1,6 +1,8 @@
 #include "kiosk/ui/draw_kiosk.h"
 
 #include "kiosk/ui/screen_lookup.h"
+#include "kiosk/ui/screen_procedures.h"
+#include "kiosk/ui/screen_rating.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/theme.h"
@@ -43,9 +45,11 @@ void draw_kiosk(const ViewModel& vm, const UiFonts& fonts, FrameOutput& out) {
         case Screen::Staff:
             draw_staff(ui, vm);
             break;
-        case Screen::Procedures:  // drawn by screen_procedures.cpp once it exists
-        case Screen::Rating:      // drawn by screen_rating.cpp once it exists
-            draw_home(ui, vm);
+        case Screen::Procedures:
+            draw_procedures(ui, vm);
+            break;
+        case Screen::Rating:
+            draw_rating(ui, vm);
             break;
     }
     ImGui::PopFont();

@@ -13,8 +13,12 @@ ButtonSpec take_number_spec(Ui& ui, const ViewModel& vm, ImVec2 size) {
                     {{tr(ui.lang, Str::TakeNumber), ui.fonts.title, 0}},
                     size,
                     ButtonKind::Primary,
-                    vm.printer_ready};
-    if (vm.printer_ready) {
+                    vm.printer_ready && vm.closed_vi.empty()};
+    if (!vm.closed_vi.empty()) {
+        // Outside issuing hours: why, and when to come back.
+        spec.lines.push_back(
+            {ui.lang == Language::En ? vm.closed_en : vm.closed_vi, ui.fonts.body, 0});
+    } else if (vm.printer_ready) {
         spec.lines.push_back({tr(ui.lang, Str::TakeNumberHint), ui.fonts.body, 0});
     } else {
         // Disabled, and says why in words (not just grey).

@@ -361,12 +361,22 @@ void draw_lookup_ticket(Ui& ui, const ViewModel& vm, float top) {
     const float y = top + std::max(0.0f, (buttons_top - top - h) * 0.35f);
     card_frame(ImVec2(x, y), w, h, theme::kBorder, std::max(2.0f, ui.u * 0.08f));
     draw_lines(ui, lines, ImVec2(x + pad, y + pad), w - 2 * pad, gap, Align::Center);
+    // A served ticket may be rated straight away (when the office takes ratings).
+    const bool rate = t.served && vm.rating_available;
+    const float bgap = ui.u * 0.6f;
+    const float bw = rate ? (w - bgap) * 0.5f : w;
     ImGui::SetCursorScreenPos(ImVec2(x, buttons_top));
     if (big_button(ui, {"##another",
                         {{tr(ui.lang, LkStr::Another), ui.fonts.strong, 0}},
-                        ImVec2(w, touch_height(ui)),
+                        ImVec2(bw, touch_height(ui)),
                         ButtonKind::Secondary}))
         ui.out.emit(ActionType::LookupAgain);
+    ImGui::SetCursorScreenPos(ImVec2(x + bw + bgap, buttons_top));
+    if (rate && big_button(ui, {"##rate-ticket",
+                                {{tr(ui.lang, Str::RateService), ui.fonts.strong, 0}},
+                                ImVec2(bw, touch_height(ui)),
+                                ButtonKind::Primary}))
+        ui.out.emit(ActionType::OpenRating, t.number);
     lookup_bottom_buttons(ui, x, w, true);
 }
 

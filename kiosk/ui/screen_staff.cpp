@@ -93,7 +93,7 @@ std::vector<Line> printer_lines(Ui& ui, const StaffView& s) {
     return lines;
 }
 
-std::vector<Line> sync_lines(Ui& ui, const StaffView& s) {
+std::vector<Line> sync_link_lines(Ui& ui, const StaffView& s) {
     if (!s.sync_configured)
         return {{tr(ui.lang, StaffStr::SyncNotConfigured), ui.fonts.body, theme::kTextMuted},
                 {fill(tr(ui.lang, StaffStr::OutboxDepth), std::to_string(s.outbox_depth)),
@@ -109,6 +109,15 @@ std::vector<Line> sync_lines(Ui& ui, const StaffView& s) {
     if (!s.sync_last_error.empty())
         lines.push_back({fill(tr(ui.lang, StaffStr::SyncError), s.sync_last_error), ui.fonts.body,
                          theme::kTextMuted});
+    return lines;
+}
+
+// The link's state, then what the office catalogue could not apply.
+std::vector<Line> sync_lines(Ui& ui, const StaffView& s) {
+    std::vector<Line> lines = sync_link_lines(ui, s);
+    const auto& notes = ui.lang == Language::En ? s.catalog_notes_en : s.catalog_notes_vi;
+    for (const std::string& note : notes)
+        lines.push_back({note, ui.fonts.body, theme::kErrorText});
     return lines;
 }
 

@@ -44,6 +44,8 @@ struct StaffView {
     std::string sync_last_success;  // "09:14:03" ("" = never)
     std::string sync_last_error;
     int64_t outbox_depth = 0;
+    // The office catalogue: what did not apply and what waits for a restart (catalog_services.h).
+    std::vector<std::string> catalog_notes_vi, catalog_notes_en;
 
     // Today.
     int issued_today = 0;

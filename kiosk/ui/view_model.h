@@ -58,8 +58,11 @@ struct ViewModel {
     std::string notice_vi;  // calm banner, e.g. printer trouble: "Máy in tạm ngừng …"
     std::string notice_en;
     bool printer_ready = true;  // false: "Lấy số" is disabled with an explanation
-    LookupView lookup;          // meaningful on Screen::Lookup
-    StaffView staff;            // meaningful on Screen::StaffPin / Screen::Staff
+    // Outside the office's issuing hours (catalogue, enforced): why and when to come back;
+    // "Lấy số" is disabled with this text. Empty while numbers are issued.
+    std::string closed_vi, closed_en;
+    LookupView lookup;  // meaningful on Screen::Lookup
+    StaffView staff;    // meaningful on Screen::StaffPin / Screen::Staff
     // Home buttons shown only when there is something behind them: a catalogue with
     // procedures, and a queue whose served tickets can be rated.
     bool procedures_available = false;
@@ -94,8 +97,9 @@ enum class ActionType {
     // procedure_view.h for the arg words).
     OpenProcedures,
     Procedures,
-    // Satisfaction rating of a served ticket (RatingFlow): open it; its commands (see
-    // rating_view.h for the arg words).
+    // Satisfaction rating of a served ticket (RatingFlow): open it (arg empty from home, or the
+    // number of a served ticket of today from the lookup); its commands (see rating_view.h for
+    // the arg words).
     OpenRating,
     Rating,
 };

@@ -355,7 +355,7 @@ PRAGMA user_version=2;)SQL");
     SqliteDb db(path);
     Statement v(db, "PRAGMA user_version");
     v.step();
-    CHECK(v.column_int(0) == 3);
+    CHECK(v.column_int(0) == kStoreSchemaVersion);  // upgraded through 3 to the newest
     Statement cache(db, "SELECT COUNT(*) FROM dossier_cache");
     CHECK(cache.step());
 }
