@@ -8,6 +8,7 @@
 
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/core/outbox.h"
+#include "kiosk/core/rating_store.h"
 
 namespace kiosk::app {
 
@@ -223,6 +224,18 @@ void KioskController::refresh_staff_on_worker(bool query_printer) {
             facts.last_time = clock_text(*last->issued_at, false);
         }
         if (!facts.sync_configured) facts.outbox_depth = Outbox(db_path_).depth();
+        if (config_.rating.enabled) {
+            facts.ratings_enabled = true;
+            try {
+                for (const auto& [level, count] : RatingStore(db_path_).counts_of_day(today)) {
+                    facts.ratings_today += count;
+                    if (level >= 4) facts.ratings_satisfied += count;
+                    if (level <= 2) facts.ratings_unhappy += count;
+                }
+            } catch (const std::exception& e) {
+                spdlog::error("staff: cannot count today's ratings: {}", e.what());
+            }
+        }
     }
     std::lock_guard lock(mutex_);
     // Keep what belongs to the screen (panel, typing, the last result); replace the facts.

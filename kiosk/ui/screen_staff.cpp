@@ -158,12 +158,24 @@ float reprint_card(Ui& ui, const StaffView& s, float x, float y, float w) {
 }
 
 std::vector<Line> today_lines(Ui& ui, const StaffView& s) {
-    return {{fill(tr(ui.lang, StaffStr::IssuedToday), std::to_string(s.issued_today)),
-             ui.fonts.body, theme::kText},
-            {fill(tr(ui.lang, StaffStr::VoidToday), std::to_string(s.void_today)), ui.fonts.body,
-             theme::kText},
-            {fill(tr(ui.lang, StaffStr::UnconfirmedToday), std::to_string(s.unconfirmed_today)),
-             ui.fonts.body, s.unconfirmed_today > 0 ? theme::kErrorText : theme::kText}};
+    std::vector<Line> lines{
+        {fill(tr(ui.lang, StaffStr::IssuedToday), std::to_string(s.issued_today)), ui.fonts.body,
+         theme::kText},
+        {fill(tr(ui.lang, StaffStr::VoidToday), std::to_string(s.void_today)), ui.fonts.body,
+         theme::kText},
+        {fill(tr(ui.lang, StaffStr::UnconfirmedToday), std::to_string(s.unconfirmed_today)),
+         ui.fonts.body, s.unconfirmed_today > 0 ? theme::kErrorText : theme::kText}};
+    if (s.ratings_enabled) {
+        lines.push_back({fill(tr(ui.lang, StaffStr::RatingsToday), std::to_string(s.ratings_today)),
+                         ui.fonts.body, theme::kText});
+        if (s.ratings_today > 0)
+            lines.push_back(
+                {fill(fill(tr(ui.lang, StaffStr::RatingsSplit), std::to_string(s.ratings_satisfied))
+                          .c_str(),
+                      std::to_string(s.ratings_unhappy)),
+                 ui.fonts.body, theme::kText});
+    }
+    return lines;
 }
 
 // Landscape shows the result of the last action above the right column.

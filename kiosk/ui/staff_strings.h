@@ -49,6 +49,8 @@ namespace kiosk::ui {
     X(IssuedToday, "Đã in: {} vé", "Printed: {}")                                        \
     X(VoidToday, "Đã huỷ: {} số", "Cancelled: {}")                                       \
     X(UnconfirmedToday, "Chưa xác nhận in: {}", "Print not confirmed: {}")               \
+    X(RatingsToday, "Lượt đánh giá: {}", "Ratings: {}")                                  \
+    X(RatingsSplit, "Hài lòng: {} · Không hài lòng: {}", "Satisfied: {} · Unhappy: {}")  \
     X(Working, "Đang thực hiện…", "Working…")
 
 enum class StaffStr {

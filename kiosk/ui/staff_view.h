@@ -51,6 +51,12 @@ struct StaffView {
     int issued_today = 0;
     int void_today = 0;
     int unconfirmed_today = 0;
+    // Satisfaction ratings today (only where ratings are on): how many, and how many of them
+    // were the two low levels (worth a look by the head of the centre).
+    bool ratings_enabled = false;
+    int ratings_today = 0;
+    int ratings_satisfied = 0;  // levels 4–5
+    int ratings_unhappy = 0;    // levels 1–2
 
     // Result of the last staff action ("Đã in lại vé 1005").
     std::string result_vi, result_en;

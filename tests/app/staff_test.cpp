@@ -9,7 +9,9 @@
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/staff_pin.h"
 #include "kiosk/app/ticket_printer.h"
+#include "kiosk/core/call_queue.h"
 #include "kiosk/core/outbox.h"
+#include "kiosk/core/rating_store.h"
 #include "support/temp_dir.h"
 
 using namespace kiosk;
@@ -366,4 +368,43 @@ TEST_CASE(
     CHECK(staff.health().paper == "ok");
     CHECK(staff.printer_snapshot(false).paper_left_mm == 100);
     CHECK(changes == std::vector<std::string>{"ready/low", "ready/ok"});
+}
+
+TEST_CASE("the staff screen counts today's ratings, and the unhappy ones apart") {
+    Fixture f;
+    f.issue("ho-tich");  // 1001
+    f.issue("ho-tich");  // 1002
+    f.issue("ho-tich");  // 1003 (still waiting: not rated)
+    f.open_pin_keypad();
+    f.type_pin("2468");
+    CHECK_FALSE(f.vm().staff.ratings_enabled);  // the demo config has no counters here
+
+    // Counter 1 serves two citizens; they rate 5 and 1 (a real queue.db, real transactions).
+    const std::string db = f.dir.file("queue.db");
+    {
+        CallQueue queue(db, f.config, CallQueueOptions{});
+        for (int i = 0; i < 2; ++i) {
+            REQUIRE(queue.call_next(1, f.clock.now()).ok());
+            REQUIRE(queue.finish(1, f.clock.now()).ok());
+        }
+    }
+    RatingStore ratings(db);
+    const std::string today = local_date_iso(f.clock.now());
+    const auto rate = [&](const char* number, int level) {
+        RatingInput in;
+        in.business_date = today;
+        in.number = number;
+        in.level = level;
+        return ratings.submit(in, f.clock.now()).ok();
+    };
+    REQUIRE(rate("1001", 5));
+    REQUIRE(rate("1002", 1));
+
+    f.config.rating.enabled = true;  // the controller reads it on each refresh
+    f.staff("printer-check");        // refreshes the staff facts on the worker
+    const auto s = f.vm().staff;
+    CHECK(s.ratings_enabled);
+    CHECK(s.ratings_today == 2);
+    CHECK(s.ratings_satisfied == 1);
+    CHECK(s.ratings_unhappy == 1);
 }
