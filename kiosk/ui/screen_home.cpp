@@ -15,14 +15,15 @@ ButtonSpec take_number_spec(Ui& ui, const ViewModel& vm, ImVec2 size) {
                     ButtonKind::Primary,
                     vm.printer_ready && vm.closed_vi.empty()};
     if (!vm.closed_vi.empty()) {
-        // Outside issuing hours: why, and when to come back.
-        spec.lines.push_back(
-            {ui.lang == Language::En ? vm.closed_en : vm.closed_vi, ui.fonts.body, 0});
+        // Outside issuing hours: why, and when to come back — in full-contrast text, since it is
+        // the one thing a citizen needs from this button now.
+        spec.lines.push_back({ui.lang == Language::En ? vm.closed_en : vm.closed_vi,
+                              ui.fonts.strong, theme::kText});
     } else if (vm.printer_ready) {
         spec.lines.push_back({tr(ui.lang, Str::TakeNumberHint), ui.fonts.body, 0});
     } else {
-        // Disabled, and says why in words (not just grey).
-        spec.lines.push_back({tr(ui.lang, Str::PrinterPaused), ui.fonts.body, 0});
+        // Disabled, and says why in words (not just grey), in full-contrast text.
+        spec.lines.push_back({tr(ui.lang, Str::PrinterPaused), ui.fonts.strong, theme::kText});
     }
     return spec;
 }
