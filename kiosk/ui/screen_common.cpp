@@ -1,8 +1,20 @@
+#include <algorithm>
+
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/strings.h"
 #include "kiosk/ui/theme.h"
 
 namespace kiosk::ui {
+
+float bottom_row_top(const Ui& ui) {
+    return ImGui::GetMainViewport()->Size.y - margin(ui) - touch_height(ui);
+}
+
+CentredColumn centred_column(const Ui& ui, float max_width_u) {
+    const float screen_w = ImGui::GetMainViewport()->Size.x;
+    const float w = std::min(screen_w - 2 * margin(ui), ui.u * max_width_u);
+    return {(screen_w - w) * 0.5f, w};
+}
 
 float draw_header(Ui& ui, const ViewModel& vm, float width) {
     const float pad_x = margin(ui);
@@ -71,6 +83,26 @@ void countdown_text(Ui& ui, int seconds, float width, Align align) {
     if (seconds <= 0) return;
     text_item(ui, fill(tr(ui.lang, Str::BackHomeIn), std::to_string(seconds)), ui.fonts.body,
               theme::kTextMuted, width, align);
+}
+
+std::vector<Line> slip_phase_lines(Ui& ui, SlipPhase phase, const SlipWords& words,
+                                   const std::string& error_vi, const std::string& error_en) {
+    switch (phase) {
+        case SlipPhase::None:
+            return {};
+        case SlipPhase::Printing:
+            return {{words.printing, ui.fonts.strong, theme::kText}};
+        case SlipPhase::Printed:
+            return {{words.printed, ui.fonts.strong, theme::kSuccess}};
+        case SlipPhase::Failed: {
+            std::vector<Line> lines{{words.failed, ui.fonts.strong, theme::kErrorText}};
+            const std::string& e =
+                ui.lang == Language::En && !error_en.empty() ? error_en : error_vi;
+            if (!e.empty()) lines.push_back({e, ui.fonts.body, theme::kText});
+            return lines;
+        }
+    }
+    return {};
 }
 
 }  // namespace kiosk::ui

@@ -17,8 +17,8 @@ ButtonSpec take_number_spec(Ui& ui, const ViewModel& vm, ImVec2 size) {
     if (!vm.closed_vi.empty()) {
         // Outside issuing hours: why, and when to come back — in full-contrast text, since it is
         // the one thing a citizen needs from this button now.
-        spec.lines.push_back({ui.lang == Language::En ? vm.closed_en : vm.closed_vi,
-                              ui.fonts.strong, theme::kText});
+        spec.lines.push_back(
+            {ui.lang == Language::En ? vm.closed_en : vm.closed_vi, ui.fonts.strong, theme::kText});
     } else if (vm.printer_ready) {
         spec.lines.push_back({tr(ui.lang, Str::TakeNumberHint), ui.fonts.body, 0});
     } else {

@@ -123,32 +123,6 @@ float entry_height(const Ui& ui) {
     return ui.fonts.strong->FontSize + ui.u * 1.4f;
 }
 
-// The white field showing what was typed (or a placeholder), with a fixed caret.
-void entry_field(Ui& ui, const std::string& shown, ImVec2 pos, float width) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = entry_height(ui);
-    const ImVec2 max(pos.x + width, pos.y + h);
-    dl->AddRectFilled(pos, max, theme::kSecondary, ImGui::GetStyle().FrameRounding);
-    dl->AddRect(pos, max, theme::kPrimary, ImGui::GetStyle().FrameRounding, 0,
-                std::max(3.0f, ui.u * 0.12f));
-    const float pad = ui.u * 0.7f;
-    if (shown.empty()) {
-        ImFont* f = ui.fonts.body;
-        draw_lines(ui, {{tr(ui.lang, LkStr::EntryEmpty), f, theme::kTextMuted}},
-                   ImVec2(pos.x + pad, pos.y + (h - f->FontSize) * 0.5f), width - 2 * pad, 0,
-                   Align::Left);
-        return;
-    }
-    ImFont* f = ui.fonts.strong;
-    const float y = pos.y + (h - f->FontSize) * 0.5f;
-    draw_lines(ui, {{shown, f, theme::kText}}, ImVec2(pos.x + pad, y), width - 2 * pad, 0,
-               Align::Left);
-    const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;
-    const float cx = std::min(pos.x + pad + w + ui.u * 0.15f, max.x - pad);
-    dl->AddLine(ImVec2(cx, y), ImVec2(cx, y + f->FontSize), theme::kPrimary,
-                std::max(2.0f, ui.u * 0.08f));
-}
-
 // The factor is personal: everything but the last four digits is starred.
 std::string masked(const std::string& typed) {
     if (typed.size() <= 4) return typed;
@@ -197,7 +171,7 @@ void draw_entry_stage(Ui& ui, const ViewModel& vm, float top, bool factor) {
 
     if (ui.portrait) {
         const float w = screen.x - 2 * m;
-        const float bottom_top = screen.y - m - touch_height(ui);
+        const float bottom_top = bottom_row_top(ui);
         float key_h = touch_height(ui);
         const float fixed = lines_height(title, w, 0) + gap + gap + problem_height(ui, problem, w) +
                             (problem.empty() ? 0 : gap) + lines_height(explain, w, 0) + gap * 0.5f +
@@ -216,7 +190,8 @@ void draw_entry_stage(Ui& ui, const ViewModel& vm, float top, bool factor) {
             y += problem_height(ui, problem, w) + gap;
         }
         y += draw_lines(ui, explain, ImVec2(m, y), w, 0, Align::Left) + gap * 0.5f;
-        entry_field(ui, shown, ImVec2(m, y), w);
+        entry_field(ui, shown, tr(ui.lang, LkStr::EntryEmpty), ui.fonts.strong, ImVec2(m, y),
+                    ImVec2(w, entry_height(ui)));
         y += entry_height(ui) + gap * 0.5f;
         y += draw_lines(ui, below_entry, ImVec2(m, y), w, 0, Align::Left);
         draw_keypad(ui, mode, page, ok,
@@ -232,7 +207,8 @@ void draw_entry_stage(Ui& ui, const ViewModel& vm, float top, bool factor) {
     const float left_w = content_w - col_gap - right_w;
     const float right_x = m + left_w + col_gap;
     // Right column: the entry on top, the keypad filling the rest down to the bottom margin.
-    entry_field(ui, shown, ImVec2(right_x, top), right_w);
+    entry_field(ui, shown, tr(ui.lang, LkStr::EntryEmpty), ui.fonts.strong, ImVec2(right_x, top),
+                ImVec2(right_w, entry_height(ui)));
     const float pad_top = top + entry_height(ui) + gap;
     const int rows = keypad_rows(mode, page);
     const float avail = screen.y - m - pad_top;
@@ -240,7 +216,7 @@ void draw_entry_stage(Ui& ui, const ViewModel& vm, float top, bool factor) {
         std::clamp((avail - (rows - 1) * keypad_gap(ui)) / rows, min_key_height(ui), ui.u * 3.4f);
     draw_keypad(ui, mode, page, ok, ImVec2(right_x, pad_top), right_w, key_h);
     // Left column.
-    const float bottom_top = screen.y - m - touch_height(ui);
+    const float bottom_top = bottom_row_top(ui);
     float y = top;
     y += draw_lines(ui, title, ImVec2(m, y), left_w, 0, Align::Left) + gap;
     const float below_h = lines_height(explain, left_w, 0) + gap * 0.5f +

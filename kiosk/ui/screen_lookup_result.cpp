@@ -167,24 +167,10 @@ std::vector<Line> offline_lines(Ui& ui, const LookupView& v) {
 }
 
 std::vector<Line> slip_lines(Ui& ui, const LookupView& v) {
-    switch (v.slip) {
-        case SlipPhase::None:
-            return {};
-        case SlipPhase::Printing:
-            return {{tr(ui.lang, LkStr::SlipPrinting), ui.fonts.strong, theme::kText}};
-        case SlipPhase::Printed:
-            return {{tr(ui.lang, LkStr::SlipPrinted), ui.fonts.strong, theme::kSuccess}};
-        case SlipPhase::Failed: {
-            std::vector<Line> lines{
-                {tr(ui.lang, LkStr::SlipFailed), ui.fonts.strong, theme::kErrorText}};
-            const std::string& e = ui.lang == Language::En && !v.slip_error_en.empty()
-                                       ? v.slip_error_en
-                                       : v.slip_error_vi;
-            if (!e.empty()) lines.push_back({e, ui.fonts.body, theme::kText});
-            return lines;
-        }
-    }
-    return {};
+    return slip_phase_lines(ui, v.slip,
+                            {tr(ui.lang, LkStr::SlipPrinting), tr(ui.lang, LkStr::SlipPrinted),
+                             tr(ui.lang, LkStr::SlipFailed)},
+                            v.slip_error_vi, v.slip_error_en);
 }
 
 // "In phiếu" and "Tra cứu mã khác" side by side at `y`.
@@ -275,8 +261,7 @@ void draw_lookup_message(Ui& ui, const ViewModel& vm, float top) {
     const LookupView& v = vm.lookup;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float m = margin(ui);
-    const float w = std::min(screen.x - 2 * m, ui.u * 34.0f);
-    const float x = (screen.x - w) * 0.5f;
+    const auto [x, w] = centred_column(ui, 34.0f);
     LkStr title = LkStr::NotFoundTitle, body = LkStr::NotFoundBody;
     bool retry = false;
     switch (v.message) {
@@ -336,8 +321,7 @@ void draw_lookup_ticket(Ui& ui, const ViewModel& vm, float top) {
     const TicketPlaceView& t = vm.lookup.ticket;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float m = margin(ui);
-    const float w = std::min(screen.x - 2 * m, ui.u * 26.0f);
-    const float x = (screen.x - w) * 0.5f;
+    const auto [x, w] = centred_column(ui, 26.0f);
     const std::string& service =
         ui.lang == Language::En && !t.service_en.empty() ? t.service_en : t.service_vi;
     std::vector<Line> lines{

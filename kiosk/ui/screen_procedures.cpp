@@ -39,13 +39,9 @@ void procedure_action(Ui& ui, std::string arg) {
     ui.out.emit(ActionType::Procedures, std::move(arg));
 }
 
-float procedure_bottom_top(const Ui& ui) {
-    return ImGui::GetMainViewport()->Size.y - margin(ui) - touch_height(ui);
-}
-
 void procedure_bottom_buttons(Ui& ui, float x, float width, bool with_back, bool with_language) {
     const float h = touch_height(ui);
-    const float y = procedure_bottom_top(ui);
+    const float y = bottom_row_top(ui);
     const float gap = ui.u * 0.6f;
     const float lang_w = with_language ? std::min(ui.u * 9.0f, (width - 2 * gap) * 0.3f) : 0.0f;
     float left = x;
@@ -117,12 +113,14 @@ std::vector<Line> procedure_item_lines(Ui& ui, const ProcedureItem& item, bool w
     return {{item.name, ui.fonts.strong, 0}, {sub, ui.fonts.body, theme::kTextMuted}};
 }
 
+ProcedurePage procedure_page(const Ui& ui) {
+    const float m = margin(ui);
+    return {m, ImGui::GetMainViewport()->Size.x - 2 * m, ui.u * 0.6f};
+}
+
 void draw_procedure_fields(Ui& ui, const ViewModel& vm, float top) {
     const ProcedureView& v = vm.procedures;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = screen.x - 2 * m;
-    const float gap = ui.u * 0.6f;
+    const auto [m, w, gap] = procedure_page(ui);
     float y = top;
     y += title_block(ui, tr(ui.lang, PrStr::Title), tr(ui.lang, PrStr::FieldsHint), ImVec2(m, y),
                      w) +
@@ -141,7 +139,7 @@ void draw_procedure_fields(Ui& ui, const ViewModel& vm, float top) {
     for (const ProcedureFieldItem& f : v.fields)
         items.push_back({{field_name(ui, f), ui.fonts.title, 0},
                          {field_count(ui.lang, f.procedures), ui.fonts.body, theme::kTextMuted}});
-    const float list_bottom = procedure_bottom_top(ui) - gap;
+    const float list_bottom = bottom_row_top(ui) - gap;
     const int tapped = procedure_button_list(ui, "##procedure-fields", items, ImVec2(m, y),
                                              ImVec2(w, list_bottom - y), ui.portrait ? 1 : 2);
     if (tapped >= 0) procedure_action(ui, "field:" + v.fields[static_cast<size_t>(tapped)].code);
@@ -150,10 +148,7 @@ void draw_procedure_fields(Ui& ui, const ViewModel& vm, float top) {
 
 void draw_procedure_list(Ui& ui, const ViewModel& vm, float top) {
     const ProcedureView& v = vm.procedures;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = screen.x - 2 * m;
-    const float gap = ui.u * 0.6f;
+    const auto [m, w, gap] = procedure_page(ui);
     std::string hint = tr(ui.lang, PrStr::ListHint);
     if (ui.lang == Language::En) hint += ". " + std::string(tr(ui.lang, PrStr::NamesInVietnamese));
     float y = top;
@@ -161,7 +156,7 @@ void draw_procedure_list(Ui& ui, const ViewModel& vm, float top) {
     std::vector<std::vector<Line>> items;
     for (const ProcedureItem& item : v.items)
         items.push_back(procedure_item_lines(ui, item, false));
-    const float list_bottom = procedure_bottom_top(ui) - gap;
+    const float list_bottom = bottom_row_top(ui) - gap;
     const int tapped = procedure_button_list(ui, "##procedure-list", items, ImVec2(m, y),
                                              ImVec2(w, list_bottom - y), ui.portrait ? 1 : 2);
     if (tapped >= 0) procedure_action(ui, "open:" + v.items[static_cast<size_t>(tapped)].code);

@@ -17,14 +17,21 @@ void draw_procedure_list(Ui& ui, const ViewModel& vm, float top);
 void draw_procedure_search(Ui& ui, const ViewModel& vm, float top);
 void draw_procedure_detail(Ui& ui, const ViewModel& vm, float top);
 
+// The page every stage lays out in: left margin, content width across the screen, the gap
+// between blocks.
+struct ProcedurePage {
+    float margin;
+    float width;
+    float gap;
+};
+ProcedurePage procedure_page(const Ui& ui);
+
 // Emits ActionType::Procedures with `arg`.
 void procedure_action(Ui& ui, std::string arg);
 // "Quay lại" (when `with_back`), "Về trang chủ" and the language toggle (when
 // `with_language`) in one row at the bottom of [x, x + width).
 void procedure_bottom_buttons(Ui& ui, float x, float width, bool with_back,
                               bool with_language = true);
-// Top of that row.
-float procedure_bottom_top(const Ui& ui);
 
 // A drag-to-scroll list of buttons, one per entry of `items` (each entry's first line is the
 // label), in `columns` columns inside [pos, pos + size). Returns the index tapped or -1.

@@ -138,24 +138,10 @@ ButtonSpec print_spec(Ui& ui, const ViewModel& vm, ImVec2 size) {
 }
 
 std::vector<Line> slip_lines(Ui& ui, const ProcedureView& v) {
-    switch (v.slip) {
-        case SlipPhase::None:
-            return {};
-        case SlipPhase::Printing:
-            return {{tr(ui.lang, PrStr::SlipPrinting), ui.fonts.strong, theme::kText}};
-        case SlipPhase::Printed:
-            return {{tr(ui.lang, PrStr::SlipPrinted), ui.fonts.strong, theme::kSuccess}};
-        case SlipPhase::Failed: {
-            std::vector<Line> lines{
-                {tr(ui.lang, PrStr::SlipFailed), ui.fonts.strong, theme::kErrorText}};
-            const std::string& e = ui.lang == Language::En && !v.slip_error_en.empty()
-                                       ? v.slip_error_en
-                                       : v.slip_error_vi;
-            if (!e.empty()) lines.push_back({e, ui.fonts.body, theme::kText});
-            return lines;
-        }
-    }
-    return {};
+    return slip_phase_lines(ui, v.slip,
+                            {tr(ui.lang, PrStr::SlipPrinting), tr(ui.lang, PrStr::SlipPrinted),
+                             tr(ui.lang, PrStr::SlipFailed)},
+                            v.slip_error_vi, v.slip_error_en);
 }
 
 // Name, then code and field; returns the height used.
@@ -174,16 +160,14 @@ float title_block(Ui& ui, const ProcedureDetail& d, ImVec2 pos, float w) {
 void draw_procedure_detail(Ui& ui, const ViewModel& vm, float top) {
     const ProcedureView& v = vm.procedures;
     const ProcedureDetail& d = v.detail;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = screen.x - 2 * m;
-    const float gap = ui.u * 0.6f;
+    const auto [m, w, gap] = procedure_page(ui);
+    const float screen_h = ImGui::GetMainViewport()->Size.y;
     const std::vector<Line> slip = slip_lines(ui, v);
     if (ui.portrait) {
         float y = top;
         y += title_block(ui, d, ImVec2(m, y), w) + gap;
         // Bottom up: the row of small buttons, print, issue, the slip's state.
-        const float bottom_top = procedure_bottom_top(ui);
+        const float bottom_top = bottom_row_top(ui);
         const float print_h = touch_height(ui);
         const float issue_h = touch_height(ui) * 1.25f;
         const float print_top = bottom_top - gap - print_h;
@@ -206,7 +190,7 @@ void draw_procedure_detail(Ui& ui, const ViewModel& vm, float top) {
     const float side_x = m + left_w + m;
     float y = top;
     y += title_block(ui, d, ImVec2(m, y), left_w) + gap;
-    body_area(ui, d, ImVec2(m, y), ImVec2(left_w, screen.y - m - y));
+    body_area(ui, d, ImVec2(m, y), ImVec2(left_w, screen_h - m - y));
     const float h = touch_height(ui);
     float sy = top;
     ImGui::SetCursorScreenPos(ImVec2(side_x, sy));
@@ -216,7 +200,7 @@ void draw_procedure_detail(Ui& ui, const ViewModel& vm, float top) {
     if (big_button(ui, print_spec(ui, vm, ImVec2(side_w, h)))) procedure_action(ui, "print");
     sy += h + gap;
     if (!slip.empty()) draw_lines(ui, slip, ImVec2(side_x, sy), side_w, ui.u * 0.2f, Align::Left);
-    const float row_y = screen.y - m - h;
+    const float row_y = screen_h - m - h;
     const float half = (side_w - gap) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(side_x, row_y - gap - h));
     if (big_button(ui, {"##procedure-back",

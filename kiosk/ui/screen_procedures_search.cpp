@@ -75,40 +75,6 @@ float entry_height(const Ui& ui) {
     return ui.fonts.title->FontSize + ui.u * 1.2f;
 }
 
-// The white field with what was typed (or a placeholder) and a fixed caret after it.
-void entry_field(Ui& ui, const std::string& query, ImVec2 pos, float width) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = entry_height(ui);
-    const ImVec2 max(pos.x + width, pos.y + h);
-    dl->AddRectFilled(pos, max, theme::kSecondary, ImGui::GetStyle().FrameRounding);
-    dl->AddRect(pos, max, theme::kPrimary, ImGui::GetStyle().FrameRounding, 0,
-                std::max(3.0f, ui.u * 0.12f));
-    const float pad = ui.u * 0.7f;
-    if (query.empty()) {
-        ImFont* f = ui.fonts.body;
-        draw_lines(ui, {{tr(ui.lang, PrStr::EntryEmpty), f, theme::kTextMuted}},
-                   ImVec2(pos.x + pad, pos.y + (h - f->FontSize) * 0.5f), width - 2 * pad, 0,
-                   Align::Left);
-        return;
-    }
-    ImFont* f = ui.fonts.title;
-    const float y = pos.y + (h - f->FontSize) * 0.5f;
-    // The end of a long query stays visible: that is where the citizen is typing.
-    const float text_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, query.c_str()).x;
-    const float room = width - 2 * pad - ui.u * 0.4f;
-    const float x = pos.x + pad - std::max(0.0f, text_w - room);
-    ImGui::PushClipRect(ImVec2(pos.x + pad * 0.5f, pos.y), max, true);
-    dl->AddText(f, f->FontSize, ImVec2(x, y), theme::kText, query.c_str());
-    ImGui::PopClipRect();
-    record_widget(
-        ui, query,
-        ImRect(std::max(x, pos.x + pad), y, std::min(x + text_w, max.x - pad), y + f->FontSize),
-        false, true);
-    const float cx = std::min(x + text_w + ui.u * 0.15f, max.x - pad);
-    dl->AddLine(ImVec2(cx, y), ImVec2(cx, y + f->FontSize), theme::kPrimary,
-                std::max(2.0f, ui.u * 0.08f));
-}
-
 std::vector<Line> status_lines(Ui& ui, const ProcedureView& v) {
     if (v.query.find_first_not_of(' ') == std::string::npos)
         return {{tr(ui.lang, PrStr::SearchStart), ui.fonts.body, theme::kTextMuted}};
@@ -132,7 +98,8 @@ void search_column(Ui& ui, const ProcedureView& v, float x, float w, float top, 
         {tr(ui.lang, PrStr::SearchTitle), ui.fonts.title, theme::kText},
         {tr(ui.lang, PrStr::NoAccents), ui.fonts.strong, theme::kSuccess}};
     y += draw_lines(ui, title, ImVec2(x, y), w, ui.u * 0.2f, Align::Left) + gap;
-    entry_field(ui, v.query, ImVec2(x, y), w);
+    entry_field(ui, v.query, tr(ui.lang, PrStr::EntryEmpty), ui.fonts.title, ImVec2(x, y),
+                ImVec2(w, entry_height(ui)));
     y += entry_height(ui) + gap;
     y += draw_lines(ui, status_lines(ui, v), ImVec2(x, y), w, 0, Align::Left) + gap;
     if (v.results.empty()) return;
@@ -148,11 +115,9 @@ void search_column(Ui& ui, const ProcedureView& v, float x, float w, float top, 
 
 void draw_procedure_search(Ui& ui, const ViewModel& vm, float top) {
     const ProcedureView& v = vm.procedures;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = screen.x - 2 * m;
-    const float gap = ui.u * 0.6f;
-    const float bottom_top = procedure_bottom_top(ui);
+    const auto [m, w, gap] = procedure_page(ui);
+    const float screen_h = ImGui::GetMainViewport()->Size.y;
+    const float bottom_top = bottom_row_top(ui);
     if (ui.portrait) {
         const float key_h = touch_height(ui);
         const float kb_top = bottom_top - gap - keyboard_height(ui, key_h);
@@ -165,7 +130,7 @@ void draw_procedure_search(Ui& ui, const ViewModel& vm, float top) {
     const float left_w = w - right_w - m;
     const float right_x = m + left_w + m;
     const float key_h =
-        std::clamp((screen.y - m - top - 4 * key_gap(ui)) / 5, touch_height(ui), ui.u * 3.6f);
+        std::clamp((screen_h - m - top - 4 * key_gap(ui)) / 5, touch_height(ui), ui.u * 3.6f);
     draw_keyboard(ui, ImVec2(right_x, top), right_w, key_h);
     search_column(ui, v, m, left_w, top, bottom_top - gap);
     // The keyboard takes the room the language toggle would need; it is on the other stages.

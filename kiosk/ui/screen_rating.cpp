@@ -96,12 +96,8 @@ float entry_height(const Ui& ui) {
 }
 
 void entry_field(Ui& ui, const std::string& typed, ImVec2 pos, float width) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = entry_height(ui);
-    const ImVec2 max(pos.x + width, pos.y + h);
-    const float rounding = ImGui::GetStyle().FrameRounding;
-    dl->AddRectFilled(pos, max, theme::kSecondary, rounding);
-    dl->AddRect(pos, max, theme::kPrimary, rounding, 0, std::max(3.0f, ui.u * 0.12f));
+    entry_frame(ui, pos, ImVec2(width, h));
     const bool empty = typed.empty();
     ImFont* f = empty ? ui.fonts.body : ui.fonts.title;
     draw_lines(ui,
@@ -185,7 +181,7 @@ void draw_rating_entry(Ui& ui, const ViewModel& vm, float top) {
     const std::vector<Line> title{{tr(ui.lang, RtStr::EntryTitle), ui.fonts.title, theme::kText}};
     const std::vector<Line> or_type{{tr(ui.lang, RtStr::OrType), ui.fonts.strong, theme::kText}};
     const float key_h = touch_height(ui);
-    const float bottom_top = screen.y - m - touch_height(ui);
+    const float bottom_top = bottom_row_top(ui);
 
     if (ui.portrait) {
         const float w = screen.x - 2 * m;
@@ -261,8 +257,7 @@ void draw_rating_message(Ui& ui, const ViewModel& vm, float top) {
     const RatingView& v = vm.rating;
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float m = margin(ui);
-    const float w = std::min(screen.x - 2 * m, ui.u * 34.0f);
-    const float x = (screen.x - w) * 0.5f;
+    const auto [x, w] = centred_column(ui, 34.0f);
     RtStr title = RtStr::FailedTitle, body = RtStr::FailedBody;
     if (v.stage == RatingStage::Refused) {
         switch (v.refusal) {

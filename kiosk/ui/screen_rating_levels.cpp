@@ -33,18 +33,14 @@ ImU32 face_color(int level) {
 // A button with a face and the level's words: face left of the words (portrait rows) or above
 // them (landscape columns). Recorded as a clickable widget labelled with the words.
 bool level_button(Ui& ui, int level, ImVec2 pos, ImVec2 size, bool face_above) {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
     const std::string id_text = "##rating-level-" + std::to_string(level);
-    const ImGuiID id = window->GetID(id_text.c_str());
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::SetCursorScreenPos(pos);
-    ImGui::ItemSize(bb);
-    if (!ImGui::ItemAdd(bb, id)) return false;
-    bool hovered = false, held = false;
-    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
-    ImDrawList* dl = window->DrawList;
+    const TouchItem item = touch_item(id_text.c_str(), size);
+    if (!item.visible) return false;
+    const ImRect& bb = item.bb;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetStyle().FrameRounding;
-    dl->AddRectFilled(bb.Min, bb.Max, held ? theme::kSecondaryPressed : theme::kSecondary,
+    dl->AddRectFilled(bb.Min, bb.Max, item.held ? theme::kSecondaryPressed : theme::kSecondary,
                       rounding);
     dl->AddRect(bb.Min, bb.Max, theme::kBorder, rounding, 0, std::max(2.0f, ui.u * 0.08f));
     const std::string words = rating_level_words(ui.lang, level);
@@ -74,7 +70,7 @@ bool level_button(Ui& ui, int level, ImVec2 pos, ImVec2 size, bool face_above) {
     }
     ImGui::PopClipRect();
     record_widget(ui, words, bb, true, true);
-    return pressed;
+    return item.pressed;
 }
 
 // The title, the ticket line and (optionally) a hint, centred; returns the height used.
@@ -133,7 +129,7 @@ void draw_rating_choose(Ui& ui, const ViewModel& vm, float top) {
     const float gap = ui.u * 0.6f;
     float y = top + stage_heading(ui, vm, RtStr::ChooseTitle, RtStr::ChooseHint, ImVec2(m, top), w);
     y += gap * 1.5f;
-    const float bottom_top = screen.y - m - touch_height(ui) - gap;
+    const float bottom_top = bottom_row_top(ui) - gap;
     const float avail = bottom_top - y;
     int tapped = 0;
     if (ui.portrait) {  // five rows, best on top
@@ -157,10 +153,7 @@ void draw_rating_choose(Ui& ui, const ViewModel& vm, float top) {
 
 void draw_rating_reason(Ui& ui, const ViewModel& vm, float top) {
     const RatingView& v = vm.rating;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = std::min(screen.x - 2 * m, ui.u * 40.0f);
-    const float x = (screen.x - w) * 0.5f;
+    const auto [x, w] = centred_column(ui, 40.0f);
     const float gap = ui.u * 0.6f;
     float y = top + stage_heading(ui, vm, RtStr::ReasonTitle, RtStr::ReasonHint, ImVec2(x, top), w);
     y += gap;
@@ -179,7 +172,7 @@ void draw_rating_reason(Ui& ui, const ViewModel& vm, float top) {
                Align::Left);
     y += face + gap * 1.5f;
 
-    const float bottom_top = screen.y - m - touch_height(ui) - gap;
+    const float bottom_top = bottom_row_top(ui) - gap;
     // Portrait: the four reasons in two rows; landscape: in one row (the screen is short).
     // "Bỏ qua" gets a row of its own below them.
     constexpr int kReasons = static_cast<int>(std::size(kRatingReasonCodes));
@@ -215,10 +208,8 @@ void draw_rating_reason(Ui& ui, const ViewModel& vm, float top) {
 
 void draw_rating_thanks(Ui& ui, const ViewModel& vm, float top) {
     const RatingView& v = vm.rating;
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float m = margin(ui);
-    const float w = std::min(screen.x - 2 * m, ui.u * 34.0f);
-    const float x = (screen.x - w) * 0.5f;
+    const float screen_w = ImGui::GetMainViewport()->Size.x;
+    const auto [x, w] = centred_column(ui, 34.0f);
     const float face = ui.u * (ui.portrait ? 6.0f : 4.5f);
     const float gap = ui.u * 1.0f;
     const std::vector<Line> lines{
@@ -228,10 +219,10 @@ void draw_rating_thanks(Ui& ui, const ViewModel& vm, float top) {
         {rating_ticket_line(ui.lang, v), ui.fonts.body, theme::kTextMuted},
         {tr(ui.lang, RtStr::ThanksBody), ui.fonts.strong, theme::kText}};
     const float text_h = lines_height(lines, w, ui.u * 0.5f);
-    const float bottom_top = screen.y - m - touch_height(ui);
+    const float bottom_top = bottom_row_top(ui);
     const float group = face + gap + text_h + gap + ui.fonts.body->FontSize;
     float y = top + std::max(0.0f, (bottom_top - top - group) * 0.35f);
-    rating_face(ImGui::GetWindowDrawList(), ImVec2(screen.x * 0.5f, y + face * 0.5f), face,
+    rating_face(ImGui::GetWindowDrawList(), ImVec2(screen_w * 0.5f, y + face * 0.5f), face,
                 v.level);
     y += face + gap;
     y += draw_lines(ui, lines, ImVec2(x, y), w, ui.u * 0.5f, Align::Center) + gap;

@@ -13,6 +13,15 @@ inline float touch_height(const Ui& ui) {
     return ui.u * 3.2f;
 }
 
+// Top of the row of buttons at the bottom of a screen (home, back, language).
+float bottom_row_top(const Ui& ui);
+// A column at most `max_width_u` units wide, centred across the screen inside the margins.
+struct CentredColumn {
+    float x;
+    float width;
+};
+CentredColumn centred_column(const Ui& ui, float max_width_u);
+
 // The navy band with the office name, the date and the clock; returns its height.
 float draw_header(Ui& ui, const ViewModel& vm, float width);
 // The calm notice banner (printer trouble etc.) when vm has one; returns the height used.
@@ -22,6 +31,15 @@ bool home_button(Ui& ui, ImVec2 size);
 bool language_button(Ui& ui, ImVec2 size);
 // "Back to the home screen in 12 s" in `width` at the cursor (nothing when seconds ≤ 0).
 void countdown_text(Ui& ui, int seconds, float width, Align align);
+// The lines under a "print" button: none before, then printing, printed, or failed with the
+// reason in the citizen's language (Vietnamese when no English one was given).
+struct SlipWords {
+    const char* printing;
+    const char* printed;
+    const char* failed;
+};
+std::vector<Line> slip_phase_lines(Ui& ui, SlipPhase phase, const SlipWords& words,
+                                   const std::string& error_vi, const std::string& error_en);
 
 void draw_home(Ui& ui, const ViewModel& vm);
 void draw_service_picker(Ui& ui, const ViewModel& vm);

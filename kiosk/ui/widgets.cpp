@@ -111,16 +111,25 @@ void record_widget(Ui& ui, const std::string& text, const ImRect& rect, bool cli
                               clickable, enabled, clipped});
 }
 
-bool big_button(Ui& ui, const ButtonSpec& spec) {
+TouchItem touch_item(const char* id_str, ImVec2 size, bool enabled) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImGuiID id = window->GetID(spec.id);
+    const ImGuiID id = window->GetID(id_str);
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + spec.size.x, pos.y + spec.size.y));
-    ImGui::ItemSize(bb);
-    if (!ImGui::ItemAdd(bb, id)) return false;
+    TouchItem item;
+    item.bb = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(item.bb);
+    if (!ImGui::ItemAdd(item.bb, id)) return item;
+    item.visible = true;
+    bool hovered = false;
+    if (enabled) item.pressed = ImGui::ButtonBehavior(item.bb, id, &hovered, &item.held);
+    return item;
+}
 
-    bool hovered = false, held = false, pressed = false;
-    if (spec.enabled) pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+bool big_button(Ui& ui, const ButtonSpec& spec) {
+    const TouchItem item = touch_item(spec.id, spec.size, spec.enabled);
+    if (!item.visible) return false;
+    const ImRect& bb = item.bb;
+    const bool pressed = item.pressed, held = item.held;
 
     const float rounding = ImGui::GetStyle().FrameRounding;
     const float border = std::max(2.0f, ui.u * 0.08f);
@@ -132,7 +141,7 @@ bool big_button(Ui& ui, const ButtonSpec& spec) {
         fill = held ? theme::kSecondaryPressed : theme::kSecondary;
         edge = theme::kBorder;
     }
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(bb.Min, bb.Max, fill, rounding);
     dl->AddRect(bb.Min, bb.Max, edge, rounding, 0, border);
 
@@ -158,18 +167,51 @@ bool big_button(Ui& ui, const ButtonSpec& spec) {
     return pressed;
 }
 
+void entry_frame(Ui& ui, ImVec2 pos, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    dl->AddRectFilled(pos, max, theme::kSecondary, rounding);
+    dl->AddRect(pos, max, theme::kPrimary, rounding, 0, std::max(3.0f, ui.u * 0.12f));
+}
+
+void entry_field(Ui& ui, const std::string& shown, const char* placeholder, ImFont* font,
+                 ImVec2 pos, ImVec2 size) {
+    entry_frame(ui, pos, size);
+    const float pad = ui.u * 0.7f;
+    if (shown.empty()) {
+        ImFont* f = ui.fonts.body;
+        draw_lines(ui, {{placeholder, f, theme::kTextMuted}},
+                   ImVec2(pos.x + pad, pos.y + (size.y - f->FontSize) * 0.5f), size.x - 2 * pad, 0,
+                   Align::Left);
+        return;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    const float y = pos.y + (size.y - font->FontSize) * 0.5f;
+    const float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x;
+    const float room = size.x - 2 * pad - ui.u * 0.4f;
+    const float x = pos.x + pad - std::max(0.0f, text_w - room);
+    ImGui::PushClipRect(ImVec2(pos.x + pad * 0.5f, pos.y), max, true);
+    dl->AddText(font, font->FontSize, ImVec2(x, y), theme::kText, shown.c_str());
+    ImGui::PopClipRect();
+    record_widget(
+        ui, shown,
+        ImRect(std::max(x, pos.x + pad), y, std::min(x + text_w, max.x - pad), y + font->FontSize),
+        false, true);
+    const float cx = std::min(x + text_w + ui.u * 0.15f, max.x - pad);
+    dl->AddLine(ImVec2(cx, y), ImVec2(cx, y + font->FontSize), theme::kPrimary,
+                std::max(2.0f, ui.u * 0.08f));
+}
+
 bool check_toggle(Ui& ui, const char* id_str, bool on, const std::vector<Line>& lines,
                   ImVec2 size) {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImGuiID id = window->GetID(id_str);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    ImGui::ItemSize(bb);
-    if (!ImGui::ItemAdd(bb, id)) return false;
-    bool hovered = false, held = false;
-    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+    const TouchItem item = touch_item(id_str, size);
+    if (!item.visible) return false;
+    const ImRect& bb = item.bb;
+    const bool pressed = item.pressed, held = item.held;
 
-    ImDrawList* dl = window->DrawList;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetStyle().FrameRounding;
     const float border = std::max(2.0f, ui.u * 0.08f);
     ImU32 fill = on ? theme::kSelected : theme::kSecondary;

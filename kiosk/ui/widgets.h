@@ -46,6 +46,16 @@ float draw_lines(Ui& ui, const std::vector<Line>& lines, ImVec2 top_left, float 
 void record_widget(Ui& ui, const std::string& text, const ImRect& rect, bool clickable,
                    bool enabled);
 
+// A touch target of `size` at the cursor, laid out and registered with ImGui under `id`; tested
+// for a tap only when `enabled`. When `visible` is false ImGui clipped it: draw nothing.
+struct TouchItem {
+    ImRect bb;
+    bool visible = false;
+    bool pressed = false;
+    bool held = false;
+};
+TouchItem touch_item(const char* id, ImVec2 size, bool enabled = true);
+
 enum class ButtonKind { Primary, Secondary };
 
 struct ButtonSpec {
@@ -72,6 +82,13 @@ float message_panel(Ui& ui, const std::vector<Line>& lines, float width, ImU32 f
 // Inside a scrolling child: drag anywhere (also on buttons) scrolls it; a drag beyond the
 // threshold cancels the pending button press so lifting the finger does not select a tile.
 void drag_to_scroll(Ui& ui);
+
+// The white field a citizen types into, `size` at `pos`: the framed box alone (entry_frame), or
+// with `shown` in `font` at the left and a fixed caret after it — a long entry slides left so its
+// end, where the citizen is typing, stays visible — or the muted `placeholder` when empty.
+void entry_frame(Ui& ui, ImVec2 pos, ImVec2 size);
+void entry_field(Ui& ui, const std::string& shown, const char* placeholder, ImFont* font,
+                 ImVec2 pos, ImVec2 size);
 
 // Text placed at the cursor in the layout, wrapped to `width`.
 void text_item(Ui& ui, const std::string& text, ImFont* font, ImU32 color, float width,

@@ -2,10 +2,7 @@
 // on Sunday with the reason on screen, a number on Monday morning with the catalogue's field name
 // and counters), and `kiosk hub` routing by the same catalogue.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -18,6 +15,7 @@
 #include "kiosk/core/embedded_catalog.h"
 #include "kiosk/hub/hub_client.h"
 #include "process.h"
+#include "support/free_port.h"
 #include "support/temp_dir.h"
 
 using namespace kiosk;
@@ -27,18 +25,6 @@ namespace {
 
 const std::string kCounter8Token = "counter-eight-token-0123456789";
 const std::string kCounter1Token = "counter-one-token-0123456789";
-
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-    close(fd);
-    return ntohs(a.sin_port);
-}
 
 // The demo catalogue with Hộ tịch (G09-TP03) served by counters 9 and 8 only; a config whose
 // own counters for it say 1, and a second service without field_code on counter 1.
@@ -151,7 +137,7 @@ TEST_CASE("kiosk hub routes by the catalogue: counter 8 calls the ticket, counte
     REQUIRE(parsed.ok());
     app::HubCommandOptions o;
     o.data_dir = office.dir.file("data");
-    const int port = free_port();
+    const int port = free_loopback_port();
     o.listen = "127.0.0.1:" + std::to_string(port);
     o.tokens_file = tokens;
     std::atomic<bool> stop{false};

@@ -8,19 +8,10 @@
 #include "dossier_server_fixture.h"
 #include "kiosk/core/config.h"
 #include "process.h"
+#include "support/count_occurrences.h"
 #include "support/temp_dir.h"
 
 using namespace kiosk::test;
-
-namespace {
-size_t count(const std::string& haystack, const std::string& needle) {
-    size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + 1))
-        ++n;
-    return n;
-}
-}  // namespace
 
 TEST_CASE("a ticket taken on screen reaches the dossier server over HTTPS exactly once") {
     SyncFixture fixture;  // CA, certificates and the kiosk's 0600 token, made for this test
@@ -39,7 +30,7 @@ TEST_CASE("a ticket taken on screen reaches the dossier server over HTTPS exactl
 
     const std::string dump = server.dump();
     INFO(dump);
-    CHECK(count(dump, "ticket.issued") == 1);
+    CHECK(count_occurrences(dump, "ticket.issued") == 1);
     CHECK(dump.find(std::string(SyncFixture::kKioskId) + ": 1 events") != std::string::npos);
 }
 

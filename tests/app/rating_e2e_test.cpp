@@ -4,12 +4,8 @@
 // API (the same hub code on the same queue.db, while the kiosk is stopped, so nothing races the
 // script); run 2 rates it "Rất hài lòng", is refused a second time, and the server stores exactly
 // one rating.submitted with level 5.
-#include <arpa/inet.h>
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -22,25 +18,14 @@
 #include "kiosk/hub/hub_client.h"
 #include "kiosk/hub/hub_host.h"
 #include "process.h"
+#include "support/count_occurrences.h"
+#include "support/free_port.h"
 #include "support/temp_dir.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-int free_loopback_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    socklen_t len = sizeof a;
-    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 const std::string kCounterToken = "counter-1-token-for-rating-e2e-0001";
 
@@ -59,14 +44,6 @@ std::vector<nlohmann::json> rating_rows_in_outbox(const std::string& db_path) {
     while (q.step())
         out.push_back(nlohmann::json::parse(q.column_text(0)));
     return out;
-}
-
-size_t count(const std::string& haystack, const std::string& needle) {
-    size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + 1))
-        ++n;
-    return n;
 }
 
 }  // namespace
@@ -137,8 +114,8 @@ TEST_CASE("a kiosk with its own hub: 1001 taken, served at counter 1, rated once
     // The reference server accepted (validated and stored) exactly that one rating.
     const std::string dump = server.dump();
     INFO(dump);
-    CHECK(count(dump, "rating.submitted: 1") == 1);
-    CHECK(count(dump, "ticket.served: 1") == 1);
+    CHECK(count_occurrences(dump, "rating.submitted: 1") == 1);
+    CHECK(count_occurrences(dump, "ticket.served: 1") == 1);
 }
 
 TEST_CASE("landscape: the rating screens work the same way; a waiting ticket is refused calmly") {

@@ -1,8 +1,5 @@
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
@@ -13,22 +10,11 @@
 #include "kiosk/app/hub_command.h"
 #include "kiosk/hub/hub_client.h"
 #include "kiosk/hub/hub_host.h"
+#include "support/free_port.h"
 
 using namespace kiosk;
 
 namespace {
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-    close(fd);
-    return ntohs(a.sin_port);
-}
-
 KioskConfig office() {
     auto r = parse_config(test::hub_fixture_config_toml(3), "office.toml");
     REQUIRE(r.ok());
@@ -55,7 +41,7 @@ TEST_CASE("kiosk hub: serves the data directory's queue until asked to stop") {
     const std::string tokens = dir.file("tokens");
     std::ofstream(tokens) << "board " << test::HubFixture::board_token() << "\n";
     chmod(tokens.c_str(), 0600);
-    const int port = free_port();
+    const int port = test::free_loopback_port();
     app::HubCommandOptions o;
     o.data_dir = dir.file("data");
     o.listen = "127.0.0.1:" + std::to_string(port);
@@ -95,7 +81,7 @@ TEST_CASE("kiosk hub: a world-readable tokens file or no listen address is a con
     chmod(tokens.c_str(), 0644);
     app::HubCommandOptions o;
     o.data_dir = dir.file("data");
-    o.listen = "127.0.0.1:" + std::to_string(free_port());
+    o.listen = "127.0.0.1:" + std::to_string(test::free_loopback_port());
     o.tokens_file = tokens;
     std::ostringstream out, err;
     CHECK(app::hub_command(office(), o, out, err) == 2);

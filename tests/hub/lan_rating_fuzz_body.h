@@ -19,7 +19,6 @@ class LanRatingFuzzBody {
     std::string run(std::string_view body);
     int accepted() const { return accepted_; }  // replies 201 so far
 
-
   private:
     struct State;
     std::unique_ptr<State> state_;

@@ -6,22 +6,16 @@
 
 #include <set>
 
-#include "server/dossier_api.h"
-#include "server/dossier_db.h"
+#include "api_fixture.h"
 #include "server/fault_plan.h"
 #include "server/token_table.h"
-#include "support/temp_dir.h"
 
 using namespace dossier;
 using nlohmann::json;
 
 namespace {
-struct Fixture {
-    kiosk::test::TempDir dir{"server-test"};
-    kiosk::ManualClock clock{std::chrono::sys_days{std::chrono::November / 27 / 2026} +
-                             std::chrono::hours(2)};
-    DossierDb db{dir.file("s.db"), clock};
-    DossierApi api{db, clock};
+struct Fixture : test::ApiFixture {
+    Fixture() : ApiFixture("server-test") {}
 };
 
 json event(const std::string& id, const std::string& type = "ticket.issued") {

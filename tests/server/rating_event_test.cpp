@@ -4,21 +4,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/dossier_api.h"
-#include "server/dossier_db.h"
-#include "support/temp_dir.h"
+#include "api_fixture.h"
 
 using namespace dossier;
 using nlohmann::json;
 
 namespace {
 
-struct Fixture {
-    kiosk::test::TempDir dir{"rating-server-test"};
-    kiosk::ManualClock clock{std::chrono::sys_days{std::chrono::November / 27 / 2026} +
-                             std::chrono::hours(2)};
-    DossierDb db{dir.file("s.db"), clock};
-    DossierApi api{db, clock};
+struct Fixture : test::ApiFixture {
+    Fixture() : ApiFixture("rating-server-test") {}
 
     // The ack for one rating event carrying `payload`.
     json post(const json& payload, const std::string& id) {

@@ -1,78 +1,31 @@
 // The dossier lookup screens: strings (NFC, both languages, words for every national status),
 // every stage drawn headless in portrait and landscape (screenshots, touch targets ≥ 120 px,
 // nothing off screen), the keypad's actions and the script's `scan` reaching the client.
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 
 #include <doctest/doctest.h>
-#include <utf8proc.h>
 
 #include "harness_client.h"
 #include "kiosk/core/dossier_status.h"
-#include "kiosk/platform/runner.h"
-#include "kiosk/ui/draw_kiosk.h"
 #include "kiosk/ui/screen_lookup_strings.h"
+#include "screen_test_support.h"
 
 using namespace kiosk;
-using namespace std::chrono_literals;
+using test::FixedScreenClient;
+using test::shown;
+using test::Size;
+using test::to_nfc;
 
 namespace {
 
 const std::filesystem::path kOut =
     std::filesystem::path(KIOSK_BINARY_DIR) / "test-output" / "lookup-ui";
 
-std::string to_nfc(const std::string& s) {
-    utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    REQUIRE_MESSAGE(n >= 0, "invalid UTF-8: ", s);
-    std::string r(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    return r;
-}
-
-// Draws a fixed ViewModel; records actions and scans (no state machine of its own).
-class LookupClient final : public platform::RunnerClient {
-  public:
-    explicit LookupClient(ui::ViewModel vm) : vm_(std::move(vm)) {}
-    void on_frame(platform::FrameContext& frame) override {
-        ui::draw_kiosk(vm_, frame.fonts, frame.output);
-        widgets = frame.output.widgets;
-        for (const ui::Action& a : frame.output.actions)
-            if (a.type != ui::ActionType::UserActivity) actions.push_back(a);
-    }
-    void on_scan(const std::string& payload) override { scans.push_back(payload); }
-
-    std::vector<ui::Action> actions;
-    std::vector<std::string> scans;
-    std::vector<ui::DrawnWidget> widgets;
-
-  private:
-    ui::ViewModel vm_;
-};
-
-struct Size {
-    int w, h;
-};
-
-platform::RunResult run(LookupClient& client, const std::string& name, const std::string& script,
-                        Size size) {
-    std::filesystem::create_directories(kOut);
-    const auto path = kOut / (name + ".txt");
-    std::ofstream(path) << script;
-    platform::RunnerOptions o;
-    o.headless = true;
-    o.display.width = size.w;
-    o.display.height = size.h;
-    o.script_path = path.string();
-    o.out_dir = kOut.string();
-    o.script_timeout = 3000ms;
-    platform::Runner runner(o);
-    return runner.run(client);
+platform::RunResult run(FixedScreenClient& client, const std::string& name,
+                        const std::string& script, Size size) {
+    return test::run_script(client, kOut, name, script, size);
 }
 
 ui::DossierView demo_dossier() {
@@ -156,24 +109,10 @@ std::vector<Shot> every_stage() {
     return shots;
 }
 
-bool shown(const std::vector<ui::DrawnWidget>& widgets, const std::string& text) {
-    for (const auto& w : widgets)
-        if (w.text.find(text) != std::string::npos) return true;
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("lookup strings and status words: NFC, both languages, every national code") {
-    std::set<std::string> keys;
-    for (const ui::LookupString& s : ui::all_lookup_strings()) {
-        INFO("string ", s.key);
-        CHECK(keys.insert(s.key).second);
-        CHECK(std::string(s.vi).size() > 0);
-        CHECK(std::string(s.en).size() > 0);
-        CHECK(to_nfc(s.vi) == s.vi);
-        CHECK(to_nfc(s.en) == s.en);
-    }
+    test::check_string_table(ui::all_lookup_strings());
     std::set<std::string> words;
     for (int code = 1; code <= 10; ++code) {
         INFO("status ", code);
@@ -196,28 +135,16 @@ TEST_CASE("lookup strings and status words: NFC, both languages, every national 
 
 TEST_CASE(
     "every lookup stage in portrait and landscape: screenshots, targets, nothing off screen") {
-    for (const Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
+    for (const Size size : test::kBothOrientations) {
         for (const Shot& shot : every_stage()) {
             ui::ViewModel vm = test::demo_view_model();
             vm.screen = ui::Screen::Lookup;
             vm.lookup = shot.view;
-            const std::string name = std::string("lookup-") + shot.name + "-" +
-                                     std::to_string(size.w) + "x" + std::to_string(size.h);
-            std::filesystem::remove(kOut / (name + ".png"));
-            LookupClient client(vm);
-            const auto r = run(client, name, "screenshot " + name + "\n", size);
-            CHECK_MESSAGE(r.exit_code == 0, r.message);
-            CHECK(std::filesystem::file_size(kOut / (name + ".png")) > 10000);
-            for (const auto& w : client.widgets) {
-                INFO(name, ": ", w.text);
-                CHECK(w.rect.x0 >= 0.0f);
-                CHECK(w.rect.y0 >= 0.0f);
-                CHECK(w.rect.x1 <= static_cast<float>(size.w) + 0.5f);
-                CHECK(w.rect.y1 <= static_cast<float>(size.h) + 0.5f);
-                if (!w.clickable || !w.enabled || w.clipped) continue;
-                CHECK(w.rect.height() >= 120.0f);
-                CHECK(w.rect.width() >= 120.0f);
-            }
+            const std::string name = test::shot_name("lookup-", shot.name, size);
+            FixedScreenClient client(vm);
+            test::check_screenshot(client, kOut, name, size);
+            // Layout only: this test has never checked the lookup's drawn texts for NFC.
+            test::check_widgets(client.widgets, size, name, {.nfc_text = false});
             if (shot.view.stage == ui::LookupStage::Result) {
                 CHECK(shown(client.widgets,
                             ui::status_words(ui::Language::Vi, shot.view.dossier.status_code)));
@@ -234,11 +161,11 @@ TEST_CASE(
 TEST_CASE("keypad keys and the script's scan reach the client") {
     ui::ViewModel vm = test::demo_view_model();
     vm.screen = ui::Screen::Lookup;
-    LookupClient client(vm);
+    FixedScreenClient client(vm);
     const auto r = run(client, "lookup-keys",
                        "tap 7\ntap H\ntap .\ntap Xoá\ntap Xoá hết\ntap Chữ A–Z\ntap Tra cứu\n"
                        "scan 000.00.21.H41-250312-0007\nwait 200\n",
-                       {1080, 1920});
+                       test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(client.actions.size() == 7);
     const char* args[] = {"7", "H", ".", "back", "clear", "letters"};
@@ -253,8 +180,8 @@ TEST_CASE("keypad keys and the script's scan reach the client") {
 }
 
 TEST_CASE("home offers \"Tra cứu hồ sơ\" and the factor entry is masked") {
-    LookupClient home(test::demo_view_model());
-    auto r = run(home, "lookup-home", "tap Tra cứu hồ sơ\nwait 200\n", {1080, 1920});
+    FixedScreenClient home(test::demo_view_model());
+    auto r = run(home, "lookup-home", "tap Tra cứu hồ sơ\nwait 200\n", test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(home.actions.size() == 1);
     CHECK(home.actions[0].type == ui::ActionType::OpenLookup);
@@ -263,8 +190,9 @@ TEST_CASE("home offers \"Tra cứu hồ sơ\" and the factor entry is masked") {
     vm.screen = ui::Screen::Lookup;
     vm.lookup.stage = ui::LookupStage::Factor;
     vm.lookup.typed = "040095001234";
-    LookupClient factor(vm);
-    r = run(factor, "lookup-factor-mask", "expect ********1234\ntap 5\nwait 200\n", {1920, 1080});
+    FixedScreenClient factor(vm);
+    r = run(factor, "lookup-factor-mask", "expect ********1234\ntap 5\nwait 200\n",
+            test::kLandscape);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     CHECK_FALSE(shown(factor.widgets, "040095001234"));
     CHECK_FALSE(shown(factor.widgets, "Chữ A–Z"));  // digits only

@@ -1,74 +1,28 @@
 // The procedure guide screens: strings (NFC, both languages), every stage drawn headless in
 // portrait and landscape (screenshots, touch targets ≥ 120 px, nothing off screen), the A–Z
 // keyboard's and the buttons' actions.
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <set>
 #include <string>
 
 #include <doctest/doctest.h>
-#include <utf8proc.h>
 
 #include "harness_client.h"
-#include "kiosk/platform/runner.h"
-#include "kiosk/ui/draw_kiosk.h"
 #include "kiosk/ui/screen_procedures_strings.h"
+#include "screen_test_support.h"
 
 using namespace kiosk;
-using namespace std::chrono_literals;
+using test::FixedScreenClient;
+using test::shown;
+using test::Size;
 
 namespace {
 
 const std::filesystem::path kOut =
     std::filesystem::path(KIOSK_BINARY_DIR) / "test-output" / "procedures-ui";
 
-std::string to_nfc(const std::string& s) {
-    utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    REQUIRE_MESSAGE(n >= 0, "invalid UTF-8: ", s);
-    std::string r(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    return r;
-}
-
-// Draws a fixed ViewModel; records actions (no state machine of its own).
-class GuideClient final : public platform::RunnerClient {
-  public:
-    explicit GuideClient(ui::ViewModel vm) : vm_(std::move(vm)) {}
-    void on_frame(platform::FrameContext& frame) override {
-        ui::draw_kiosk(vm_, frame.fonts, frame.output);
-        widgets = frame.output.widgets;
-        for (const ui::Action& a : frame.output.actions)
-            if (a.type != ui::ActionType::UserActivity) actions.push_back(a);
-    }
-    std::vector<ui::Action> actions;
-    std::vector<ui::DrawnWidget> widgets;
-
-  private:
-    ui::ViewModel vm_;
-};
-
-struct Size {
-    int w, h;
-};
-
-platform::RunResult run(GuideClient& client, const std::string& name, const std::string& script,
-                        Size size) {
-    std::filesystem::create_directories(kOut);
-    const auto path = kOut / (name + ".txt");
-    std::ofstream(path) << script;
-    platform::RunnerOptions o;
-    o.headless = true;
-    o.display.width = size.w;
-    o.display.height = size.h;
-    o.script_path = path.string();
-    o.out_dir = kOut.string();
-    o.script_timeout = 3000ms;
-    platform::Runner runner(o);
-    return runner.run(client);
+platform::RunResult run(FixedScreenClient& client, const std::string& name,
+                        const std::string& script, Size size) {
+    return test::run_script(client, kOut, name, script, size);
 }
 
 ui::ProcedureItem item(const char* code, const char* name, const char* field_vi,
@@ -157,24 +111,10 @@ std::vector<Shot> every_stage() {
     return shots;
 }
 
-bool shown(const std::vector<ui::DrawnWidget>& widgets, const std::string& text) {
-    for (const auto& w : widgets)
-        if (w.text.find(text) != std::string::npos) return true;
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("procedure guide strings: NFC, both languages, unique keys; counts and channels") {
-    std::set<std::string> keys;
-    for (const ui::ProcedureString& s : ui::all_procedure_strings()) {
-        INFO("string ", s.key);
-        CHECK(keys.insert(s.key).second);
-        CHECK(std::string(s.vi).size() > 0);
-        CHECK(std::string(s.en).size() > 0);
-        CHECK(to_nfc(s.vi) == s.vi);
-        CHECK(to_nfc(s.en) == s.en);
-    }
+    test::check_string_table(ui::all_procedure_strings());
     CHECK(ui::format_document_counts(ui::Language::Vi, 1, 1) == "01 bản chính, 01 bản sao");
     CHECK(ui::format_document_counts(ui::Language::Vi, 2, 0) == "02 bản chính");
     CHECK(ui::format_document_counts(ui::Language::En, 1, 3) == "1 original, 3 copies");
@@ -185,34 +125,17 @@ TEST_CASE("procedure guide strings: NFC, both languages, unique keys; counts and
 }
 
 TEST_CASE("every guide stage in portrait and landscape: screenshots, targets, nothing off screen") {
-    for (const Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
+    for (const Size size : test::kBothOrientations) {
         for (const Shot& shot : every_stage()) {
             ui::ViewModel vm = test::demo_view_model();
             vm.screen = ui::Screen::Procedures;
             vm.procedures_available = true;
             vm.language = shot.lang;
             vm.procedures = shot.view;
-            const std::string name = std::string("procedures-") + shot.name + "-" +
-                                     std::to_string(size.w) + "x" + std::to_string(size.h);
-            std::filesystem::remove(kOut / (name + ".png"));
-            GuideClient client(vm);
-            const auto r = run(client, name, "screenshot " + name + "\n", size);
-            CHECK_MESSAGE(r.exit_code == 0, r.message);
-            CHECK(std::filesystem::file_size(kOut / (name + ".png")) > 10000);
-            int buttons = 0;
-            for (const auto& w : client.widgets) {
-                INFO(name, ": ", w.text);
-                CHECK(to_nfc(w.text) == w.text);
-                CHECK(w.rect.x0 >= 0.0f);
-                CHECK(w.rect.y0 >= 0.0f);
-                CHECK(w.rect.x1 <= static_cast<float>(size.w) + 0.5f);
-                CHECK(w.rect.y1 <= static_cast<float>(size.h) + 0.5f);
-                if (!w.clickable || !w.enabled || w.clipped) continue;
-                ++buttons;
-                CHECK(w.rect.height() >= 120.0f);
-                CHECK(w.rect.width() >= 120.0f);
-            }
-            CHECK(buttons >= 3);
+            const std::string name = test::shot_name("procedures-", shot.name, size);
+            FixedScreenClient client(vm);
+            test::check_screenshot(client, kOut, name, size);
+            CHECK(test::check_widgets(client.widgets, size, name) >= 3);
             const bool vi = shot.lang == ui::Language::Vi;
             CHECK(shown(client.widgets, vi ? "Về trang chủ" : "Home"));
             switch (shot.view.stage) {
@@ -259,11 +182,11 @@ TEST_CASE("keyboard, lists and buttons emit the guide's actions") {
     ui::ViewModel vm = test::demo_view_model();
     vm.screen = ui::Screen::Procedures;
     vm.procedures = every_stage()[3].view;  // search with results
-    GuideClient search(vm);
+    FixedScreenClient search(vm);
     auto r = run(search, "procedures-keys",
                  "tap K\ntap Z\ntap Dấu cách\ntap Xoá\ntap Xoá hết\n"
                  "tap Thủ tục đăng ký lại khai sinh\ntap Quay lại\ntap Về trang chủ\nwait 200\n",
-                 {1080, 1920});
+                 test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(search.actions.size() == 8);
     const char* args[] = {"key:K",     "key:Z",         "key:space", "key:back",
@@ -275,18 +198,18 @@ TEST_CASE("keyboard, lists and buttons emit the guide's actions") {
     CHECK(search.actions[7].type == ui::ActionType::GoHome);
 
     vm.procedures = fields_view();
-    GuideClient fields(vm);
+    FixedScreenClient fields(vm);
     r = run(fields, "procedures-fields-tap", "tap Tìm thủ tục\ntap Đất đai\nwait 200\n",
-            {1920, 1080});
+            test::kLandscape);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(fields.actions.size() == 2);
     CHECK(fields.actions[0].arg == "search");
     CHECK(fields.actions[1].arg == "field:G12-DD01");
 
     vm.procedures = every_stage()[6].view;  // detail
-    GuideClient detail(vm);
+    FixedScreenClient detail(vm);
     r = run(detail, "procedures-detail-tap",
-            "tap Lấy số cho thủ tục này\ntap In danh sách giấy tờ\nwait 200\n", {1920, 1080});
+            "tap Lấy số cho thủ tục này\ntap In danh sách giấy tờ\nwait 200\n", test::kLandscape);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(detail.actions.size() == 2);
     CHECK(detail.actions[0].arg == "issue");
@@ -294,9 +217,9 @@ TEST_CASE("keyboard, lists and buttons emit the guide's actions") {
 
     // The printer paused: "Lấy số" is disabled and says why.
     vm.printer_ready = false;
-    GuideClient paused(vm);
+    FixedScreenClient paused(vm);
     r = run(paused, "procedures-detail-paused", "expect Máy in đang tạm ngừng\nwait 100\n",
-            {1080, 1920});
+            test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     for (const auto& w : paused.widgets)
         if (w.text == "Lấy số cho thủ tục này") CHECK_FALSE(w.enabled);

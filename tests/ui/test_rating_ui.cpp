@@ -1,74 +1,29 @@
 // The satisfaction rating screens: strings (NFC, both languages), every stage drawn headless in
 // portrait and landscape (screenshots, touch targets ≥ 120 px, nothing off screen), and the
 // actions the keypad, the level buttons and the reasons emit.
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <set>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
-#include <utf8proc.h>
 
 #include "harness_client.h"
-#include "kiosk/platform/runner.h"
-#include "kiosk/ui/draw_kiosk.h"
 #include "kiosk/ui/screen_rating_strings.h"
+#include "screen_test_support.h"
 
 using namespace kiosk;
-using namespace std::chrono_literals;
+using test::FixedScreenClient;
+using test::shown;
+using test::Size;
 
 namespace {
 
 const std::filesystem::path kOut =
     std::filesystem::path(KIOSK_BINARY_DIR) / "test-output" / "rating-ui";
 
-std::string to_nfc(const std::string& s) {
-    utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    REQUIRE_MESSAGE(n >= 0, "invalid UTF-8: ", s);
-    std::string r(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    return r;
-}
-
-// Draws a fixed ViewModel and records the actions (no state machine of its own).
-class RatingClient final : public platform::RunnerClient {
-  public:
-    explicit RatingClient(ui::ViewModel vm) : vm_(std::move(vm)) {}
-    void on_frame(platform::FrameContext& frame) override {
-        ui::draw_kiosk(vm_, frame.fonts, frame.output);
-        widgets = frame.output.widgets;
-        for (const ui::Action& a : frame.output.actions)
-            if (a.type != ui::ActionType::UserActivity) actions.push_back(a);
-    }
-    std::vector<ui::Action> actions;
-    std::vector<ui::DrawnWidget> widgets;
-
-  private:
-    ui::ViewModel vm_;
-};
-
-struct Size {
-    int w, h;
-};
-
-platform::RunResult run(RatingClient& client, const std::string& name, const std::string& script,
-                        Size size) {
-    std::filesystem::create_directories(kOut);
-    const auto path = kOut / (name + ".txt");
-    std::ofstream(path) << script;
-    platform::RunnerOptions o;
-    o.headless = true;
-    o.display.width = size.w;
-    o.display.height = size.h;
-    o.script_path = path.string();
-    o.out_dir = kOut.string();
-    o.script_timeout = 3000ms;
-    platform::Runner runner(o);
-    return runner.run(client);
+platform::RunResult run(FixedScreenClient& client, const std::string& name,
+                        const std::string& script, Size size) {
+    return test::run_script(client, kOut, name, script, size);
 }
 
 ui::RatingView ticket_view(ui::RatingStage stage) {
@@ -140,12 +95,6 @@ std::vector<Shot> every_stage() {
     return shots;
 }
 
-bool shown(const std::vector<ui::DrawnWidget>& widgets, const std::string& text) {
-    for (const auto& w : widgets)
-        if (w.text.find(text) != std::string::npos) return true;
-    return false;
-}
-
 ui::ViewModel rating_vm(ui::RatingView v) {
     ui::ViewModel vm = test::demo_view_model();
     vm.screen = ui::Screen::Rating;
@@ -157,15 +106,7 @@ ui::ViewModel rating_vm(ui::RatingView v) {
 }  // namespace
 
 TEST_CASE("rating strings: NFC, both languages, unique keys; level and reason words") {
-    std::set<std::string> keys;
-    for (const ui::RatingString& s : ui::all_rating_strings()) {
-        INFO("string ", s.key);
-        CHECK(keys.insert(s.key).second);
-        CHECK(std::string(s.vi).size() > 0);
-        CHECK(std::string(s.en).size() > 0);
-        CHECK(to_nfc(s.vi) == s.vi);
-        CHECK(to_nfc(s.en) == s.en);
-    }
+    test::check_string_table(ui::all_rating_strings());
     CHECK(std::string(ui::rating_level_words(ui::Language::Vi, 5)) == "Rất hài lòng");
     CHECK(std::string(ui::rating_level_words(ui::Language::Vi, 1)) == "Rất không hài lòng");
     CHECK(std::string(ui::rating_level_words(ui::Language::En, 3)) == "Neutral");
@@ -179,32 +120,16 @@ TEST_CASE("rating strings: NFC, both languages, unique keys; level and reason wo
 
 TEST_CASE(
     "every rating stage in portrait and landscape: screenshots, targets, nothing off screen") {
-    for (const Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
+    for (const Size size : test::kBothOrientations) {
         for (const Shot& shot : every_stage()) {
-            const std::string name = std::string("rating-") + shot.name + "-" +
-                                     std::to_string(size.w) + "x" + std::to_string(size.h);
-            std::filesystem::remove(kOut / (name + ".png"));
-            RatingClient client(rating_vm(shot.view));
-            const auto r = run(client, name, "screenshot " + name + "\n", size);
-            CHECK_MESSAGE(r.exit_code == 0, r.message);
-            CHECK(std::filesystem::file_size(kOut / (name + ".png")) > 10000);
+            const std::string name = test::shot_name("rating-", shot.name, size);
+            FixedScreenClient client(rating_vm(shot.view));
+            test::check_screenshot(client, kOut, name, size);
             for (const std::string& text : shot.must_show) {
                 INFO(name, ": expected ", text);
                 CHECK(shown(client.widgets, text));
             }
-            int clickable = 0;
-            for (const auto& w : client.widgets) {
-                INFO(name, ": ", w.text);
-                CHECK(to_nfc(w.text) == w.text);
-                CHECK(w.rect.x0 >= 0.0f);
-                CHECK(w.rect.y0 >= 0.0f);
-                CHECK(w.rect.x1 <= static_cast<float>(size.w) + 0.5f);
-                CHECK(w.rect.y1 <= static_cast<float>(size.h) + 0.5f);
-                if (!w.clickable || !w.enabled || w.clipped) continue;
-                ++clickable;
-                CHECK(w.rect.height() >= 120.0f);
-                CHECK(w.rect.width() >= 120.0f);
-            }
+            const int clickable = test::check_widgets(client.widgets, size, name);
             // Busy screens take no taps; the others have at least "Về trang chủ" and the
             // language toggle.
             const bool busy = shot.view.stage == ui::RatingStage::Checking ||
@@ -217,11 +142,11 @@ TEST_CASE(
 TEST_CASE("entry keys, typed digits and Enter emit the rating's key actions") {
     ui::RatingView v;
     v.letters = {"A"};
-    RatingClient client(rating_vm(v));
+    FixedScreenClient client(rating_vm(v));
     const auto r = run(client, "rating-keys",
                        "tap 1\ntap 0\ntap A\ntap Xoá\ntap Xoá hết\ntap Xác nhận\ntype 7b\n"
                        "key Return\nwait 200\n",
-                       {1080, 1920});
+                       test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     const std::vector<std::string> want = {"key:1",  "key:0", "key:A", "back",  "clear",
                                            "submit", "key:7", "key:B", "submit"};
@@ -234,8 +159,8 @@ TEST_CASE("entry keys, typed digits and Enter emit the rating's key actions") {
 }
 
 TEST_CASE("the level buttons and the reasons emit their words' codes, in both orientations") {
-    for (const Size size : {Size{1080, 1920}, Size{1920, 1080}}) {
-        RatingClient choose(rating_vm(ticket_view(ui::RatingStage::Choose)));
+    for (const Size size : test::kBothOrientations) {
+        FixedScreenClient choose(rating_vm(ticket_view(ui::RatingStage::Choose)));
         auto r = run(choose, "rating-levels",
                      "tap Rất hài lòng\ntap Bình thường\ntap Rất không hài lòng\nwait 200\n", size);
         REQUIRE_MESSAGE(r.exit_code == 0, r.message);
@@ -246,7 +171,7 @@ TEST_CASE("the level buttons and the reasons emit their words' codes, in both or
 
         ui::RatingView reason = ticket_view(ui::RatingStage::Reason);
         reason.level = 2;
-        RatingClient reasons(rating_vm(reason));
+        FixedScreenClient reasons(rating_vm(reason));
         r = run(reasons, "rating-reasons", "tap Thủ tục phức tạp\ntap Bỏ qua\nwait 200\n", size);
         REQUIRE_MESSAGE(r.exit_code == 0, r.message);
         REQUIRE(reasons.actions.size() == 2);
@@ -258,11 +183,11 @@ TEST_CASE("the level buttons and the reasons emit their words' codes, in both or
 TEST_CASE("English: the same screens in English, the home button opens the rating") {
     ui::ViewModel vm = rating_vm(ticket_view(ui::RatingStage::Choose));
     vm.language = ui::Language::En;
-    RatingClient english(vm);
+    FixedScreenClient english(vm);
     auto r = run(english, "rating-english",
                  "expect How satisfied are you with the service?\nexpect Number 1001 · Civil "
                  "status · Counter 2\ntap Very dissatisfied\ntap Tiếng Việt\nwait 200\n",
-                 {1920, 1080});
+                 test::kLandscape);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(english.actions.size() == 2);
     CHECK(english.actions[0].arg == "level:1");
@@ -270,9 +195,9 @@ TEST_CASE("English: the same screens in English, the home button opens the ratin
 
     ui::ViewModel home = test::demo_view_model();
     home.rating_available = true;
-    RatingClient h(home);
+    FixedScreenClient h(home);
     r = run(h, "rating-home", "screenshot rating-home-1080x1920\ntap Đánh giá hài lòng\nwait 200\n",
-            {1080, 1920});
+            test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(h.actions.size() == 1);
     CHECK(h.actions[0].type == ui::ActionType::OpenRating);
@@ -284,10 +209,10 @@ TEST_CASE("the lookup's served ticket offers \"Đánh giá hài lòng\" only whe
     vm.lookup.stage = ui::LookupStage::TicketPlace;
     vm.lookup.ticket = {"1003", "Hộ tịch", "Civil status", {1, 2}, 0, false, false, true};
     vm.rating_available = true;
-    RatingClient offered(vm);
+    FixedScreenClient offered(vm);
     auto r = run(offered, "rating-lookup-served",
                  "screenshot rating-lookup-served-1080x1920\ntap Đánh giá hài lòng\nwait 200\n",
-                 {1080, 1920});
+                 test::kPortrait);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     REQUIRE(offered.actions.size() == 1);
     CHECK(offered.actions[0].type == ui::ActionType::OpenRating);
@@ -296,8 +221,8 @@ TEST_CASE("the lookup's served ticket offers \"Đánh giá hài lòng\" only whe
         if (w.clickable) CHECK(w.rect.height() >= 120.0f);
 
     vm.rating_available = false;
-    RatingClient plain(vm);
-    r = run(plain, "rating-lookup-plain", "wait 100\n", {1920, 1080});
+    FixedScreenClient plain(vm);
+    r = run(plain, "rating-lookup-plain", "wait 100\n", test::kLandscape);
     REQUIRE_MESSAGE(r.exit_code == 0, r.message);
     CHECK_FALSE(shown(plain.widgets, "Đánh giá hài lòng"));
 }

@@ -1,7 +1,6 @@
 // The real screens driven through the real runner, headless (SDL dummy driver + software
 // renderer), by automation scripts — the same path the kiosk's --headless --script uses.
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -9,6 +8,7 @@
 
 #include "harness_client.h"
 #include "kiosk/platform/runner.h"
+#include "screen_test_support.h"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -17,27 +17,13 @@ namespace {
 
 const std::filesystem::path kOut = std::filesystem::path(KIOSK_BINARY_DIR) / "test-output" / "ui";
 
-struct Size {
-    int w, h;
-};
-constexpr Size kPortrait{1080, 1920};
-constexpr Size kLandscape{1920, 1080};
+using test::kPortrait;
+using test::Size;
 
 platform::RunResult run_script(test::HarnessClient& client, const std::string& name,
                                const std::string& script, Size size = kPortrait,
                                std::chrono::milliseconds timeout = 5000ms) {
-    std::filesystem::create_directories(kOut);
-    const auto path = kOut / (name + ".txt");
-    std::ofstream(path) << script;
-    platform::RunnerOptions o;
-    o.headless = true;
-    o.display.width = size.w;
-    o.display.height = size.h;
-    o.script_path = path.string();
-    o.out_dir = kOut.string();
-    o.script_timeout = timeout;
-    platform::Runner runner(o);
-    return runner.run(client);
+    return test::run_script(client, kOut, name, script, size, timeout);
 }
 
 const ui::DrawnWidget* find_widget(const std::vector<ui::DrawnWidget>& widgets,
@@ -238,7 +224,7 @@ TEST_CASE("screenshots of every screen in portrait and landscape are valid PNGs"
         {"ticket-failed", ui::Screen::Ticket, ui::TicketPhase::Failed, false},
         {"ticket-unconfirmed", ui::Screen::Ticket, ui::TicketPhase::Ready, false, false, true},
     };
-    for (const Size size : {kPortrait, kLandscape}) {
+    for (const Size size : test::kBothOrientations) {
         for (const Shot& shot : shots) {
             ui::ViewModel vm = test::demo_view_model();
             vm.screen = shot.screen;
@@ -257,18 +243,14 @@ TEST_CASE("screenshots of every screen in portrait and landscape are valid PNGs"
                 vm.ticket.priority = shot.phase == ui::TicketPhase::Ready;
                 vm.ticket.print_unconfirmed = shot.unconfirmed;
             }
-            const std::string name = std::string(shot.name) + "-" + std::to_string(size.w) + "x" +
-                                     std::to_string(size.h);
+            const std::string name = test::shot_name("", shot.name, size);
             std::filesystem::remove(kOut / (name + ".png"));
             test::HarnessClient client(vm, shot.phase);
             const auto r = run_script(client, "shot-" + name, "screenshot " + name + "\n", size);
             CHECK_MESSAGE(r.exit_code == 0, r.message);
             check_png(kOut / (name + ".png"), size);
             // The "ask staff for a reprint" line shows exactly when the print is unconfirmed.
-            bool note_shown = false;
-            for (const auto& w : client.last_widgets())
-                note_shown = note_shown || w.text.find("để in lại") != std::string::npos;
-            CHECK(note_shown == shot.unconfirmed);
+            CHECK(test::shown(client.last_widgets(), "để in lại") == shot.unconfirmed);
             // Touch targets: every enabled button at least 120 px tall at 1080 wide.
             for (const auto& w : client.last_widgets()) {
                 if (!w.clickable || !w.enabled || w.clipped) continue;

@@ -1,31 +1,17 @@
 // The screens' string table: every text NFC (ImGui does no shaping, so decomposed Vietnamese
 // would draw loose tone marks), both languages present, and the value formatters.
-#include <cstdlib>
 #include <set>
 #include <string>
 
 #include <doctest/doctest.h>
-#include <utf8proc.h>
 
 #include "kiosk/ui/staff_strings.h"
 #include "kiosk/ui/strings.h"
+#include "screen_test_support.h"
 
 using namespace kiosk::ui;
-
-namespace {
-
-std::string to_nfc(const std::string& s) {
-    utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    REQUIRE_MESSAGE(n >= 0, "invalid UTF-8: ", s);
-    std::string r(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    return r;
-}
-
-}  // namespace
+using kiosk::test::check_bilingual;
+using kiosk::test::to_nfc;
 
 TEST_CASE("every UI string is valid NFC UTF-8 in both languages") {
     const auto strings = all_ui_strings();
@@ -38,10 +24,7 @@ TEST_CASE("every UI string is valid NFC UTF-8 in both languages") {
         CHECK(keys.insert(s.key).second);
         REQUIRE(s.vi != nullptr);
         REQUIRE(s.en != nullptr);
-        CHECK(std::string(s.vi).size() > 0);
-        CHECK(std::string(s.en).size() > 0);
-        CHECK(to_nfc(s.vi) == s.vi);
-        CHECK(to_nfc(s.en) == s.en);
+        check_bilingual(s.vi, s.en);
     }
 }
 
@@ -54,10 +37,7 @@ TEST_CASE("every staff screen string is valid NFC UTF-8 in both languages") {
         INFO("string ", s.key);
         CHECK(static_cast<std::size_t>(s.id) == i);
         CHECK(keys.insert(s.key).second);
-        CHECK(std::string(s.vi).size() > 0);
-        CHECK(std::string(s.en).size() > 0);
-        CHECK(to_nfc(s.vi) == s.vi);
-        CHECK(to_nfc(s.en) == s.en);
+        check_bilingual(s.vi, s.en);
     }
     CHECK(std::string(tr(Language::Vi, StaffStr::PinTitle)) == "Nhập mã PIN cán bộ");
 }
