@@ -8,10 +8,10 @@
 namespace kiosk {
 namespace {
 
-constexpr const char* kColumns =
-    "id, business_date, service_id, sequence, number, priority, state, reserved_at_us, "
-    "issued_at_us, void_reason, print_unconfirmed, counter, target_counter, no_shows, recalls, "
-    "origin_service_id, called_at_us";
+// TicketStore's columns, then the counters' side of the ticket.
+const std::string kColumns = std::string(kTicketColumns) +
+                             ", counter, target_counter, no_shows, recalls, origin_service_id, "
+                             "called_at_us";
 
 std::string select_tickets(const std::string& where) {
     return std::string("SELECT ") + kColumns + " FROM tickets WHERE " + where;
@@ -97,22 +97,7 @@ const std::vector<std::string>& QueueView::services_of(int counter) const {
 }
 
 Ticket QueueView::read_ticket(const Statement& s) const {
-    Ticket t;
-    t.id = s.column_int(0);
-    t.business_date = s.column_text(1);
-    t.service_id = s.column_text(2);
-    t.sequence = static_cast<int>(s.column_int(3));
-    t.number = s.column_text(4);
-    t.priority = s.column_int(5) != 0;
-    const auto state = ticket_state_from_string(s.column_text(6));
-    if (!state)
-        throw StoreError(db_.path() + ": ticket " + std::to_string(t.id) + " has unknown state '" +
-                         s.column_text(6) + "'");
-    t.state = *state;
-    t.reserved_at = from_us(s.column_int(7));
-    if (auto us = s.column_opt_int(8)) t.issued_at = from_us(*us);
-    t.void_reason = s.column_text(9);
-    t.print_unconfirmed = s.column_int(10) != 0;
+    Ticket t = read_ticket_columns(s, db_.path());
     t.counter = static_cast<int>(s.column_int(11));
     t.target_counter = static_cast<int>(s.column_int(12));
     t.no_shows = static_cast<int>(s.column_int(13));

@@ -14,12 +14,6 @@ TimePoint from_us(int64_t us) {
         std::chrono::duration_cast<TimePoint::duration>(std::chrono::microseconds(us)));
 }
 
-namespace {
-constexpr const char* kTicketColumns =
-    "id, business_date, service_id, sequence, number, priority, state, reserved_at_us, "
-    "issued_at_us, void_reason, print_unconfirmed";
-}  // namespace
-
 TicketStore::TicketStore(const std::string& path) : db_(std::make_unique<SqliteDb>(path)) {
     migrate();
 }
@@ -28,7 +22,7 @@ void TicketStore::migrate() {
     migrate_store(*db_);
 }
 
-Ticket TicketStore::read_ticket(const Statement& s) const {
+Ticket read_ticket_columns(const Statement& s, const std::string& db_path) {
     Ticket t;
     t.id = s.column_int(0);
     t.business_date = s.column_text(1);
@@ -38,7 +32,7 @@ Ticket TicketStore::read_ticket(const Statement& s) const {
     t.priority = s.column_int(5) != 0;
     const auto state = ticket_state_from_string(s.column_text(6));
     if (!state)
-        throw StoreError(db_->path() + ": ticket " + std::to_string(t.id) + " has unknown state '" +
+        throw StoreError(db_path + ": ticket " + std::to_string(t.id) + " has unknown state '" +
                          s.column_text(6) + "'");
     t.state = *state;
     t.reserved_at = from_us(s.column_int(7));
@@ -150,7 +144,7 @@ std::vector<RecoveredTicket> TicketStore::recover_interrupted(TimePoint now) {
                            " FROM tickets WHERE state IN ('reserved','printing') ORDER BY id")
                               .c_str());
         while (q.step())
-            open.push_back(read_ticket(q));
+            open.push_back(read_ticket_columns(q, db_->path()));
     }
     for (const Ticket& t : open) {
         if (t.state == TicketState::Reserved) {
@@ -195,7 +189,7 @@ std::optional<Ticket> TicketStore::find_by_number(const std::string& business_da
                           .c_str());
     q.bind(1, business_date).bind(2, number);
     if (!q.step()) return std::nullopt;
-    return read_ticket(q);
+    return read_ticket_columns(q, db_->path());
 }
 
 std::optional<Ticket> TicketStore::last_issued(const std::string& business_date) const {
@@ -205,7 +199,7 @@ std::optional<Ticket> TicketStore::last_issued(const std::string& business_date)
                           .c_str());
     q.bind(1, business_date);
     if (!q.step()) return std::nullopt;
-    return read_ticket(q);
+    return read_ticket_columns(q, db_->path());
 }
 
 int TicketStore::people_ahead_of(const Ticket& t) const {
@@ -236,7 +230,7 @@ std::vector<Ticket> TicketStore::tickets_of_day(const std::string& business_date
                           .c_str());
     q.bind(1, business_date);
     while (q.step())
-        out.push_back(read_ticket(q));
+        out.push_back(read_ticket_columns(q, db_->path()));
     return out;
 }
 
@@ -245,7 +239,7 @@ std::optional<Ticket> TicketStore::ticket(int64_t id) const {
                 (std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id=?1").c_str());
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
-    return read_ticket(q);
+    return read_ticket_columns(q, db_->path());
 }
 
 std::map<std::string, int> TicketStore::waiting_counts(const std::string& business_date) const {

@@ -80,7 +80,6 @@ class TicketStore {
     void migrate();
     void append_event(const std::string& type, const Ticket& t, TimePoint now,
                       const std::string& extra_json_fields);
-    Ticket read_ticket(const Statement& s) const;
     void set_state(int64_t id, TicketState from_a, TicketState from_b, TicketState to);
 
     std::unique_ptr<SqliteDb> db_;
@@ -88,5 +87,12 @@ class TicketStore {
 
 int64_t to_us(TimePoint t);
 TimePoint from_us(int64_t us);
+
+// The ticket columns every reader selects first, in this order (the queue adds its own after).
+inline constexpr const char* kTicketColumns =
+    "id, business_date, service_id, sequence, number, priority, state, reserved_at_us, "
+    "issued_at_us, void_reason, print_unconfirmed";
+// Reads those columns of the current row; StoreError (naming `db_path`) for an unknown state.
+Ticket read_ticket_columns(const Statement& s, const std::string& db_path);
 
 }  // namespace kiosk
